@@ -1,0 +1,226 @@
+package org.domus.broker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import io.moquette.broker.DomusConnectionHandlers;
+import io.moquette.broker.MoquetteIdleTimeoutHandler;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.domus.model.InboundSink;
+import org.domus.model.ProblemLog;
+import org.domus.store.CredentialRepository;
+import org.domus.store.PasswordHasher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MQTT broker: Moquette keeps sessions, subscriptions, retained messages and wills; Domus accepts
+ * the connections itself so that every PUBLISH passes its {@link EdgeHandler} (ingest, late acknowledgement,
+ * ACL, limits). Started and stopped with the application. Nothing outside this package knows it is Moquette.
+ */
+public final class EmbeddedBroker implements BrokerStatus, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final int DECODER_HARD_LIMIT = 16 * 1024 * 1024;
+
+    private final BrokerSettings settings;
+    private final Server moquette;
+    private final EventLoopGroup acceptGroup;
+    private final EventLoopGroup ioGroup;
+    private final ChannelGroup channels;
+    private final Channel serverChannel;
+    private final BrokerCounters counters;
+    private final AclPolicy aclPolicy;
+    private final Identities identities;
+    private final ScheduledExecutorService sampling;
+    private final RateSampler inRate;
+    private final RateSampler outRate;
+    private final int port;
+
+    private EmbeddedBroker(BrokerSettings settings, Server moquette, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
+                           ChannelGroup channels, Channel serverChannel, BrokerCounters counters, AclPolicy aclPolicy,
+                           Identities identities) {
+        this.settings = settings;
+        this.moquette = moquette;
+        this.acceptGroup = acceptGroup;
+        this.ioGroup = ioGroup;
+        this.channels = channels;
+        this.serverChannel = serverChannel;
+        this.counters = counters;
+        this.aclPolicy = aclPolicy;
+        this.identities = identities;
+        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        this.inRate = new RateSampler(counters.messagesIn::sum);
+        this.outRate = new RateSampler(counters.messagesOut::sum);
+        this.sampling = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("broker-rates").factory());
+        sampling.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            inRate.sample(now);
+            outRate.sample(now);
+        }, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts Moquette and binds {@code settings.host():settings.port()} (port 0: any free port).
+     *
+     * @throws BrokerStartException with one sentence (port in use, data folder not writable, …)
+     */
+    public static EmbeddedBroker start(BrokerSettings settings, CredentialRepository credentials,
+                                       PasswordHasher hasher, InboundSink sink) {
+        Path brokerData = settings.dataDir().resolve("broker").toAbsolutePath();
+        try {
+            Files.createDirectories(brokerData);
+        } catch (IOException e) {
+            throw new BrokerStartException("Cannot create the broker's data folder " + brokerData + ": " + e.getMessage(), e);
+        }
+        Identities identities = new Identities(credentials, hasher, settings.demoHouse());
+        AclPolicy aclPolicy = new AclPolicy(identities);
+        IConfig config = new MemoryConfig(moquetteProperties(settings, brokerData));
+        Server moquette = new Server();
+        try {
+            moquette.startServer(config, List.of(), null, identities, aclPolicy);
+        } catch (IOException | RuntimeException e) {
+            throw new BrokerStartException("The MQTT broker could not start: " + e.getMessage(), e);
+        }
+        ChannelInboundHandler moquetteHandler = DomusConnectionHandlers.mqttHandler(moquette, config, identities);
+
+        BrokerCounters counters = new BrokerCounters();
+        EdgeShared shared = new EdgeShared(settings, counters, identities, sink,
+                new ProblemLog(LoggerFactory.getLogger(EdgeHandler.class), 60_000));
+        ChannelGroup channels = new DefaultChannelGroup("mqtt-clients", GlobalEventExecutor.INSTANCE);
+        EventLoopGroup acceptGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("mqtt-accept", true));
+        EventLoopGroup ioGroup = new NioEventLoopGroup(0, new DefaultThreadFactory("mqtt-io", true));
+        MoquetteIdleTimeoutHandler idleTimeout = new MoquetteIdleTimeoutHandler();
+        int decoderLimit = Math.max(DECODER_HARD_LIMIT, settings.maxPayloadBytes() + 64 * 1024);
+        ProblemLog connectionProblems = new ProblemLog(LOG, 60_000);
+
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptGroup, ioGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        if (channels.size() >= settings.maxConnections()) {
+                            counters.refusedConnects.increment();
+                            connectionProblems.report("max-connections",
+                                    "Refused a connection from " + channel.remoteAddress() + ": already "
+                                            + settings.maxConnections() + " connections");
+                            channel.close();
+                            return;
+                        }
+                        channels.add(channel);
+                        // Names as Moquette expects: it resizes "idleStateHandler" to the client's keep-alive.
+                        channel.pipeline()
+                                .addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0))
+                                .addLast("idleEventHandler", idleTimeout)
+                                .addLast("decoder", new MqttDecoder(decoderLimit))
+                                .addLast("encoder", MqttEncoder.INSTANCE)
+                                .addLast("edge", new EdgeHandler(shared))
+                                .addLast("handler", moquetteHandler);
+                    }
+                });
+        Channel serverChannel;
+        try {
+            serverChannel = bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            DomusConnectionHandlers.stopQuickly(moquette);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new BrokerStartException("Cannot listen for MQTT on " + settings.host() + ":" + settings.port()
+                    + " (" + reason + "); is another broker running there? Choose another with --mqtt-port.", e);
+        }
+        EmbeddedBroker broker = new EmbeddedBroker(settings, moquette, acceptGroup, ioGroup, channels, serverChannel,
+                counters, aclPolicy, identities);
+        LOG.info("MQTT broker listening on {}:{}{}", settings.host(), broker.port,
+                settings.demoHouse() == null ? "" : " (demo mode: anonymous clients belong to house " + settings.demoHouse() + ")");
+        return broker;
+    }
+
+    private static Properties moquetteProperties(BrokerSettings settings, Path brokerData) {
+        Properties properties = new Properties();
+        // Domus binds the port itself; Moquette's own listeners stay off.
+        properties.setProperty(IConfig.PORT_PROPERTY_NAME, "disabled");
+        properties.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+        properties.setProperty(IConfig.HOST_PROPERTY_NAME, settings.host());
+        properties.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(settings.demoHouse() != null));
+        properties.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "true");
+        properties.setProperty(IConfig.DATA_PATH_PROPERTY_NAME, brokerData.toString());
+        properties.setProperty(IConfig.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");
+        properties.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+        // The edge keeps each client's unconfirmed messages bounded; a deeper queue absorbs bursts of routing.
+        properties.setProperty(IConfig.SESSION_QUEUE_SIZE, "16384");
+        properties.setProperty("allow_zero_byte_client_id", "false");
+        return properties;
+    }
+
+    @Override
+    public String host() {
+        return settings.host();
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public BrokerMetrics metrics() {
+        return new BrokerMetrics(counters.connectedClients.get(), inRate.perSecond(), outRate.perSecond(),
+                counters.messagesIn.sum(), counters.messagesOut.sum(), counters.refusedConnects.sum(),
+                counters.refusedPublishes.sum() + aclPolicy.refusedSubscriptions(), counters.refusedPayloads.sum(),
+                counters.ingestFailures.sum());
+    }
+
+    /** How often reading from a client was paused for back-pressure (for benchmarks and tests). */
+    public long readPauses() {
+        return counters.readPauses.sum();
+    }
+
+    /** Forgets a cached password check: call when a credential changes or is deleted. */
+    public void credentialChanged(String username) {
+        identities.forget(username);
+    }
+
+    /** Stops listening, closes every connection, and stops Moquette (persisting its sessions); well under a second. */
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        sampling.shutdownNow();
+        serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
+        DomusConnectionHandlers.stopQuickly(moquette);
+        LOG.info("MQTT broker stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,68 @@
+package org.domus.model;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The one definition of a slug: {@code [a-z0-9][a-z0-9-]{0,62}}; {@code hub} and {@code raw} cannot name a room. */
+public final class Slugs {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Set<String> RESERVED_ROOMS = Set.of("hub", "raw");
+
+    private Slugs() {
+    }
+
+    public static boolean isValid(String candidate) {
+        return candidate != null && SLUG.matcher(candidate).matches();
+    }
+
+    public static boolean isReservedRoom(String candidate) {
+        return RESERVED_ROOMS.contains(candidate);
+    }
+
+    /** Returns the slug, or throws with one sentence naming what was wrong. */
+    public static String require(String what, String candidate) {
+        if (!isValid(candidate)) {
+            throw new IllegalArgumentException(describeProblem(what, candidate));
+        }
+        return candidate;
+    }
+
+    public static String requireRoom(String candidate) {
+        require("room", candidate);
+        if (isReservedRoom(candidate)) {
+            throw new IllegalArgumentException("room \"" + candidate + "\" is reserved and cannot name a room");
+        }
+        return candidate;
+    }
+
+    /** A one-line reason why {@code candidate} is not a valid slug. */
+    public static String describeProblem(String what, String candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            return what + " is empty";
+        }
+        if (candidate.indexOf('\0') >= 0) {
+            return what + " contains a NUL character";
+        }
+        if (candidate.contains("+") || candidate.contains("#")) {
+            return what + " \"" + printable(candidate) + "\" contains an MQTT wildcard";
+        }
+        if (candidate.length() > 63) {
+            return what + " is longer than 63 characters";
+        }
+        return what + " \"" + printable(candidate) + "\" is not a slug (lower-case letters, digits and '-', starting with a letter or digit)";
+    }
+
+    private static String printable(String text) {
+        String shortened = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        StringBuilder out = new StringBuilder(shortened.length());
+        shortened.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                out.append(String.format("\\u%04x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+}
