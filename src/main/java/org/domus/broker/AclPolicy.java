@@ -1,5 +1,6 @@
 package org.domus.broker;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
@@ -30,15 +31,15 @@ final class AclPolicy implements IAuthorizatorPolicy {
     @Override
     public boolean canRead(Topic topic, String user, String client) {
         String filter = topic.toString();
-        String problem = identities.identityOf(user)
-                .map(identity -> HouseAcl.subscribeProblem(identity, filter).orElse(null))
-                .orElse("unknown identity");
-        if (problem == null) {
+        Optional<ClientIdentity> identity = identities.identityOf(user);
+        Optional<String> problem = identity.isEmpty() ? Optional.of("unknown identity")
+                : HouseAcl.subscribeProblem(identity.get(), filter);
+        if (problem.isEmpty()) {
             return true;
         }
         refusedSubscriptions.incrementAndGet();
         problems.report("sub:" + client + ":" + filter,
-                "Refused subscription of client " + client + " to " + filter + ": " + problem);
+                "Refused subscription of client " + client + " to " + filter + ": " + problem.get());
         return false;
     }
 

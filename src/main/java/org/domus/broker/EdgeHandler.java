@@ -151,6 +151,15 @@ final class EdgeHandler extends ChannelDuplexHandler {
             return;
         }
         String topic = publish.variableHeader().topicName();
+        if (topic.indexOf('\0') >= 0) {
+            // MQTT 3.1.1 [MQTT-1.5.3-2]: a topic with U+0000 is a protocol violation; the server closes the connection.
+            shared.counters().malformedPackets.increment();
+            shared.problems().report("nul:" + clientId, "Closed MQTT connection of client " + clientId
+                    + ": it published to a topic containing a NUL character (" + printable(topic) + ")");
+            publish.release();
+            ctx.close();
+            return;
+        }
         int qos = publish.fixedHeader().qosLevel().value();
         int packetId = publish.variableHeader().packetId();
         Optional<String> aclProblem = HouseAcl.publishProblem(identity, topic);

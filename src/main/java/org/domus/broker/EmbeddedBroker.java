@@ -198,7 +198,7 @@ public final class EmbeddedBroker implements BrokerStatus, AutoCloseable {
         return new BrokerMetrics(counters.connectedClients.get(), inRate.perSecond(), outRate.perSecond(),
                 counters.messagesIn.sum(), counters.messagesOut.sum(), counters.refusedConnects.sum(),
                 counters.refusedPublishes.sum() + aclPolicy.refusedSubscriptions(), counters.refusedPayloads.sum(),
-                counters.ingestFailures.sum());
+                counters.malformedPackets.sum(), counters.ingestFailures.sum());
     }
 
     /** How often reading from a client was paused for back-pressure (for benchmarks and tests). */

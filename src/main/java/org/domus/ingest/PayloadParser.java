@@ -61,7 +61,9 @@ public final class PayloadParser {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new PayloadException("malformed JSON: " + e.getOriginalMessage());
+            String reason = e.getOriginalMessage();
+            int detail = reason.indexOf(" (");
+            throw new PayloadException("malformed JSON: " + (detail > 0 ? reason.substring(0, detail) : reason));
         }
         if (root == null || !root.isObject()) {
             throw new PayloadException("malformed JSON: not an object");

@@ -169,17 +169,28 @@ class EmbeddedBrokerIT {
     }
 
     @Test
-    void refusesWildcardAndNulTopicsFromARawClient() throws Exception {
+    void closesTheConnectionOfAClientPublishingToAWildcardTopic() throws Exception {
         try (RawMqttConnection raw = new RawMqttConnection(core.port())) {
             assertEquals(MqttConnectReturnCode.CONNECTION_ACCEPTED,
                     raw.connect("raw-1", TestCore.HOUSE_USER, TestCore.HOUSE_PASSWORD, true));
             raw.publish("domus/demo/living-room/+/temperature", utf8("1"), 1, 11, false);
-            assertPubAck(raw.receive(), 11);
-            raw.publish("domus/demo/living-room/ther\u0000mostat/temperature", utf8("1"), 1, 12, false);
-            assertPubAck(raw.receive(), 12);
+            assertTrue(raw.closedByBroker(), "MQTT 3.1.1 requires closing on a wildcard in a publish topic");
         }
-        assertEquals(2, core.core().broker().metrics().refusedPublishes());
-        publish(core.houseClient("after-raw"), TEMPERATURE, "23");
+        assertEquals(1, core.core().broker().metrics().malformedPackets());
+        publish(core.houseClient("after-wildcard"), TEMPERATURE, "23");
+        assertEquals(List.of("23"), core.storedValues("demo/living-room/thermostat/temperature"));
+    }
+
+    @Test
+    void closesTheConnectionOfAClientPublishingToATopicWithNul() throws Exception {
+        try (RawMqttConnection raw = new RawMqttConnection(core.port())) {
+            raw.connect("raw-2", TestCore.HOUSE_USER, TestCore.HOUSE_PASSWORD, true);
+            raw.publish("domus/demo/living-room/ther\u0000mostat/temperature", utf8("1"), 1, 12, false);
+            assertTrue(raw.closedByBroker(), "MQTT 3.1.1 requires closing on U+0000 in a topic");
+        }
+        assertEquals(1, core.core().broker().metrics().malformedPackets());
+        assertEquals(List.of(), core.storedValues("demo/living-room/thermostat/temperature"));
+        publish(core.houseClient("after-nul"), TEMPERATURE, "23");
         assertEquals(List.of("23"), core.storedValues("demo/living-room/thermostat/temperature"));
     }
 

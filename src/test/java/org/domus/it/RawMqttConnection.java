@@ -12,13 +12,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 
@@ -52,10 +47,28 @@ final class RawMqttConnection implements AutoCloseable {
         return ((MqttConnAckMessage) answer).variableHeader().connectReturnCode();
     }
 
+    /** Encoded by hand: Netty's encoder refuses wildcards in a publish topic, and that is what we want to send. */
     void publish(String topic, byte[] payload, int qos, int packetId, boolean dup) throws IOException {
-        MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBLISH, dup, MqttQoS.valueOf(qos), false, 0);
-        send(new MqttPublishMessage(header, new MqttPublishVariableHeader(topic, qos == 0 ? -1 : packetId),
-                Unpooled.wrappedBuffer(payload)));
+        byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(topicBytes.length >> 8);
+        body.write(topicBytes.length & 0xff);
+        body.writeBytes(topicBytes);
+        if (qos > 0) {
+            body.write(packetId >> 8);
+            body.write(packetId & 0xff);
+        }
+        body.writeBytes(payload);
+        java.io.ByteArrayOutputStream packet = new java.io.ByteArrayOutputStream();
+        packet.write(0x30 | (dup ? 0x08 : 0) | (qos << 1));
+        int remaining = body.size();
+        do {
+            int digit = remaining % 128;
+            remaining /= 128;
+            packet.write(remaining > 0 ? digit | 0x80 : digit);
+        } while (remaining > 0);
+        packet.writeBytes(body.toByteArray());
+        sendBytes(packet.toByteArray());
     }
 
     void sendBytes(byte[] bytes) throws IOException {

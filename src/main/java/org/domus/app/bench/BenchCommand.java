@@ -1,0 +1,73 @@
+package org.domus.app.bench;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code domus bench NAME}: the benchmarks; each prints its headline figures as key=value on its last line. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark; its last line of output is its headline figure as key=value pairs.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Durable ingest throughput vs Mosquitto and bare Moquette, same load generator, same run.",
+                "Last line: vs_mosquitto=R1 vs_moquette=R2 lost=N (QoS 1)."})
+    static final class Ingest implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--publishers", defaultValue = "10", description = "publishing clients (default ${DEFAULT-VALUE})")
+        private int publishers;
+
+        @Option(names = "--devices", defaultValue = "1000", description = "device topics, spread over the publishers (default ${DEFAULT-VALUE})")
+        private int devices;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "measured seconds per scenario (default ${DEFAULT-VALUE})")
+        private int seconds;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "warm-up seconds per scenario (default ${DEFAULT-VALUE})")
+        private int warmup;
+
+        @Option(names = "--runs", defaultValue = "3", description = "runs of every scenario; medians reported (default ${DEFAULT-VALUE})")
+        private int runs;
+
+        @Option(names = "--window", defaultValue = "100", description = "messages in flight per publisher (default ${DEFAULT-VALUE})")
+        private int window;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            long lost = new IngestBenchmark(publishers, devices, seconds, warmup, runs, window, out).run();
+            return lost == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "lifecycle", mixinStandardHelpOptions = true,
+            description = {"Start to broker-ready, quit time, and the server's heap with 1,000 and 10,000 idle clients.",
+                "Last line: ready_ms=… quit_ms=… heap_1k_mb=… heap_10k_mb=…"})
+    static final class Lifecycle implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "start/stop cycles (default ${DEFAULT-VALUE})")
+        private int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            return new LifecycleBenchmark(runs, spec.commandLine().getOut()).run();
+        }
+    }
+}
