@@ -114,6 +114,10 @@ final class EdgeHandler extends ChannelDuplexHandler {
 
     private void rememberConnect(MqttConnectMessage connect) {
         clientId = connect.payload().clientIdentifier();
+        if (clientId == null || clientId.isEmpty()) {
+            // The broker assigns an id we do not see; receipts and log lines need one unique to this connection.
+            clientId = "anonymous-id-" + context.channel().id().asLongText();
+        }
         username = connect.variableHeader().hasUserName() ? connect.payload().userName() : null;
         if (connect.variableHeader().isWillFlag()) {
             byte[] willPayload = connect.payload().willMessageInBytes();
