@@ -2,6 +2,8 @@ package org.domus.broker;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -42,6 +44,12 @@ final class EdgeHandler extends ChannelDuplexHandler {
     private boolean readingPaused;
     private boolean flushScheduled;
     private ChannelHandlerContext context;
+    /** Outcomes arriving from the writer's thread, settled on the event loop in one go per batch. */
+    private final ConcurrentLinkedQueue<Settlement> settlements = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean settlementScheduled = new AtomicBoolean();
+
+    private record Settlement(int qos, int packetId, InboundOutcome outcome) {
+    }
 
     EdgeHandler(EdgeShared shared) {
         this.shared = shared;
@@ -197,14 +205,26 @@ final class EdgeHandler extends ChannelDuplexHandler {
             shared.sink().accept(message, outcome -> {
                 if (ctx.executor().inEventLoop()) {
                     settle(ctx, qos, packetId, outcome);
-                } else {
-                    ctx.executor().execute(() -> settle(ctx, qos, packetId, outcome));
+                    return;
+                }
+                // One wake-up of the event loop per batch, not per message (a wake-up is a system call).
+                settlements.add(new Settlement(qos, packetId, outcome));
+                if (settlementScheduled.compareAndSet(false, true)) {
+                    ctx.executor().execute(() -> settleQueued(ctx));
                 }
             });
         }
         ctx.fireChannelRead(publish); // Moquette routes it to subscribers and releases it
         if (awaitingStore >= shared.settings().maxUnconfirmedPerClient() || shared.sink().saturated()) {
             pauseReading(ctx);
+        }
+    }
+
+    private void settleQueued(ChannelHandlerContext ctx) {
+        settlementScheduled.set(false);
+        Settlement settlement;
+        while ((settlement = settlements.poll()) != null) {
+            settle(ctx, settlement.qos(), settlement.packetId(), settlement.outcome());
         }
     }
 

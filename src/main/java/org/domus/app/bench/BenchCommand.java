@@ -47,10 +47,14 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--window", defaultValue = "100", description = "messages in flight per publisher (default ${DEFAULT-VALUE})")
         private int window;
 
+        @Option(names = "--only", split = ",", paramLabel = "BROKER",
+                description = "measure only these: ${COMPLETION-CANDIDATES} (default: all)")
+        private java.util.EnumSet<IngestBenchmark.Broker> only = java.util.EnumSet.allOf(IngestBenchmark.Broker.class);
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            long lost = new IngestBenchmark(publishers, devices, seconds, warmup, runs, window, out).run();
+            long lost = new IngestBenchmark(publishers, devices, seconds, warmup, runs, window, only, out).run();
             return lost == 0 ? 0 : 1;
         }
     }

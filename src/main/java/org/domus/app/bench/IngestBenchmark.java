@@ -29,7 +29,8 @@ public final class IngestBenchmark {
     record Result(String broker, int qos, double perSecond, long acknowledged, long delivered, long lost) {
     }
 
-    private enum Broker { MOSQUITTO, MOQUETTE, DOMUS }
+    /** The brokers compared; {@code --only} picks some, e.g. to profile Domus alone. */
+    public enum Broker { MOSQUITTO, MOQUETTE, DOMUS }
 
     private final int publishers;
     private final int devices;
@@ -37,10 +38,12 @@ public final class IngestBenchmark {
     private final int warmupSeconds;
     private final int runs;
     private final int window;
+    private final java.util.Set<Broker> brokers;
     private final PrintWriter out;
 
     public IngestBenchmark(int publishers, int devices, int seconds, int warmupSeconds, int runs, int window,
-                           PrintWriter out) {
+                           java.util.Set<Broker> brokers, PrintWriter out) {
+        this.brokers = java.util.Set.copyOf(brokers);
         this.publishers = publishers;
         this.devices = devices;
         this.seconds = seconds;
@@ -57,11 +60,14 @@ public final class IngestBenchmark {
         out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
         String mosquitto = findMosquitto();
+        if (mosquitto == null && brokers.contains(Broker.MOSQUITTO)) {
+            out.println("mosquitto not found (apt-get install mosquitto): that baseline is skipped");
+        }
         List<Result> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             for (int qos : new int[] {0, 1}) {
                 for (Broker broker : Broker.values()) {
-                    if (broker == Broker.MOSQUITTO && mosquitto == null) {
+                    if (!brokers.contains(broker) || broker == Broker.MOSQUITTO && mosquitto == null) {
                         continue;
                     }
                     Result result = measure(broker, qos, mosquitto);
@@ -96,7 +102,7 @@ public final class IngestBenchmark {
         double domus = median[Broker.DOMUS.ordinal()][1];
         double vsMosquitto = median[Broker.MOSQUITTO.ordinal()][1] == 0 ? Double.NaN
                 : domus / median[Broker.MOSQUITTO.ordinal()][1];
-        double vsMoquette = domus / median[Broker.MOQUETTE.ordinal()][1];
+        double vsMoquette = ratio(domus, median[Broker.MOQUETTE.ordinal()][1]);
         out.printf(Locale.ROOT, "qos0_vs_mosquitto=%.2f qos0_vs_moquette=%.2f%n",
                 ratio(median[Broker.DOMUS.ordinal()][0], median[Broker.MOSQUITTO.ordinal()][0]),
                 ratio(median[Broker.DOMUS.ordinal()][0], median[Broker.MOQUETTE.ordinal()][0]));
