@@ -1,0 +1,124 @@
+package org.domus.app;
+
+import dev.dirs.ProjectDirectories;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the one immutable {@link DomusConfig}: defaults, then {@value #FILE_NAME} in the data folder, then
+ * command-line options. Each later source wins over the earlier ones, key by key.
+ */
+public final class ConfigLoader {
+
+    public static final String FILE_NAME = "domus.properties";
+    public static final String DEFAULT_MQTT_HOST = "127.0.0.1";
+
+    static final String KEY_MQTT_HOST = "mqtt.host";
+    static final String KEY_MQTT_PORT = "mqtt.port";
+    static final String KEY_MAX_PAYLOAD = "mqtt.max-payload-bytes";
+    static final String KEY_STORE_MAX = "store.max-bytes";
+    private static final Set<String> KNOWN_KEYS = Set.of(KEY_MQTT_HOST, KEY_MQTT_PORT, KEY_MAX_PAYLOAD, KEY_STORE_MAX);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * What the command line said; {@code null} for an option that was not given.
+     *
+     * @param dataDir the data folder, or null for {@link #defaultDataDir()}
+     */
+    public record Overrides(Path dataDir, String mqttHost, Integer mqttPort, boolean demo, Integer maxPayloadBytes) {
+        public static Overrides none() {
+            return new Overrides(null, null, null, false, null);
+        }
+    }
+
+    /** The OS's per-user data folder for Domus (on Linux {@code ~/.local/share/domus}). */
+    public static Path defaultDataDir() {
+        return Path.of(ProjectDirectories.from("org", "Domus", "Domus").dataDir);
+    }
+
+    /** Resolves the configuration; throws {@link ConfigException} with one sentence when it is unusable. */
+    public static DomusConfig load(Overrides overrides) {
+        Path dataDir = (overrides.dataDir() != null ? overrides.dataDir() : defaultDataDir()).toAbsolutePath().normalize();
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new ConfigException("the data folder " + dataDir + " is a file, not a folder");
+        }
+        Properties file = readFile(dataDir.resolve(FILE_NAME));
+
+        String host = DEFAULT_MQTT_HOST;
+        int port = DomusConfig.DEFAULT_MQTT_PORT;
+        int maxPayload = DomusConfig.DEFAULT_MAX_PAYLOAD_BYTES;
+        long storeMax = 0;
+
+        Path filePath = dataDir.resolve(FILE_NAME);
+        if (file.containsKey(KEY_MQTT_HOST)) {
+            host = file.getProperty(KEY_MQTT_HOST).strip();
+        }
+        if (file.containsKey(KEY_MQTT_PORT)) {
+            port = (int) number(file, KEY_MQTT_PORT, filePath);
+        }
+        if (file.containsKey(KEY_MAX_PAYLOAD)) {
+            maxPayload = (int) number(file, KEY_MAX_PAYLOAD, filePath);
+        }
+        if (file.containsKey(KEY_STORE_MAX)) {
+            storeMax = number(file, KEY_STORE_MAX, filePath);
+        }
+
+        if (overrides.mqttHost() != null) {
+            host = overrides.mqttHost();
+        }
+        if (overrides.mqttPort() != null) {
+            port = overrides.mqttPort();
+        }
+        if (overrides.maxPayloadBytes() != null) {
+            maxPayload = overrides.maxPayloadBytes();
+        }
+        try {
+            return new DomusConfig(dataDir, host, port, overrides.demo(), maxPayload, storeMax);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    private static Properties readFile(Path file) {
+        Properties properties = new Properties();
+        if (!Files.isRegularFile(file)) {
+            return properties;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (!KNOWN_KEYS.contains(key)) {
+                LOG.warn("Ignoring unknown key {} in {} (known: {})", key, file, KNOWN_KEYS);
+            }
+        }
+        LOG.debug("Read configuration from {}", file);
+        return properties;
+    }
+
+    private static long number(Properties properties, String key, Path file) {
+        String text = properties.getProperty(key).strip();
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0 || (!key.equals(KEY_STORE_MAX) && value > Integer.MAX_VALUE)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " in " + file + " must be a whole number, not \"" + text + "\"", e);
+        }
+    }
+}

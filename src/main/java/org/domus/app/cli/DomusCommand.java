@@ -1,0 +1,115 @@
+package org.domus.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.domus.app.ConfigLoader;
+import org.domus.app.DomusConfig;
+import org.domus.app.DomusCore;
+import org.domus.app.Logging;
+import org.domus.broker.BrokerStatus;
+import org.domus.ingest.LiveState;
+import org.domus.store.Database;
+import org.domus.ui.ConsoleApplication;
+import org.domus.ui.ConsoleResult;
+import org.domus.ui.ConsoleSession;
+import org.domus.ui.ConsoleStart;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code domus}: with no subcommand, opens the console window (the core runs behind it). Each subcommand is one
+ * class listed in {@code subcommands} below, mixing in {@link CommonOptions}.
+ */
+@Command(name = "domus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Domus: a desktop console for home automation, with an embedded MQTT broker and a SQLite store.",
+            "With no command, opens the console window."
+        },
+        subcommands = {
+            ServeCommand.class,
+            ExportCommand.class,
+            org.domus.app.bench.BenchCommand.class,
+        })
+public final class DomusCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin(name = CommonOptions.MIXIN_NAME)
+    private CommonOptions common;
+
+    @Option(names = "--reset-corrupt-store",
+            description = "If the store is corrupt, move it aside (keeping it) and start with a fresh one.")
+    private boolean resetCorruptStore;
+
+    /** The whole command line, with the handlers that turn failures into one line and an exit status. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new DomusCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        FailureHandler failures = new FailureHandler();
+        commandLine.setExecutionExceptionHandler(failures);
+        commandLine.setParameterExceptionHandler(failures);
+        String footer = "%nData folder: --data, default " + ConfigLoader.defaultDataDir()
+                + "%nExit status: 0 success, 1 failure, 2 bad usage.";
+        commandLine.getCommandSpec().usageMessage().footer(footer);
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().footer(footer);
+        }
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        DomusConfig config = common.config();
+        Logging.startFileLog(config.dataDir());
+        try (CoreStarter starter = new CoreStarter(config, spec.commandLine().getOut())) {
+            ConsoleStart start;
+            try {
+                start = new ConsoleStart.Ready(new CoreSession(starter.start(resetCorruptStore)));
+            } catch (CoreStarter.CorruptStore e) {
+                start = new ConsoleStart.CorruptStore(e.getMessage(), () -> new CoreSession(starter.moveAsideAndStart()));
+            }
+            ConsoleResult result;
+            try {
+                result = ConsoleApplication.run(start);
+            } catch (RuntimeException e) {
+                throw new CliFailure("cannot open the console window (" + e.getMessage()
+                        + "); 'domus serve' runs without one", e);
+            }
+            return switch (result) {
+                case ConsoleResult.Closed closed -> 0;
+                case ConsoleResult.Failed failed -> throw new CliFailure(failed.message());
+                case ConsoleResult.LeftCorruptStore left -> throw new CliFailure(left.problem()
+                        + " Move it aside and start fresh with: domus --data "
+                        + CoreStarter.dataArgument(config.dataDir()) + " --reset-corrupt-store");
+            };
+        }
+    }
+
+    /** The core as the console sees it. */
+    private record CoreSession(DomusCore core) implements ConsoleSession {
+        @Override
+        public Database store() {
+            return core.store();
+        }
+
+        @Override
+        public LiveState liveState() {
+            return core.liveState();
+        }
+
+        @Override
+        public BrokerStatus broker() {
+            return core.broker();
+        }
+
+        @Override
+        public Path dataDir() {
+            return core.config().dataDir();
+        }
+    }
+}
