@@ -1,12 +1,9 @@
 package org.domus.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 
 /** One subscriber that only counts what it receives: the "plain subscriber" of benchmark baselines. */
 public final class CountingSubscriber implements AutoCloseable {
@@ -15,13 +12,7 @@ public final class CountingSubscriber implements AutoCloseable {
     private final LongAdder received = new LongAdder();
 
     public CountingSubscriber(LoadGenerator.Target target, String filter, int qos) {
-        Mqtt3ClientBuilder builder = MqttClient.builder().useMqttVersion3().identifier("counter-" + System.nanoTime())
-                .serverHost(target.host()).serverPort(target.port());
-        if (target.username() != null) {
-            builder = builder.simpleAuth().username(target.username())
-                    .password(target.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
-        }
-        client = builder.buildAsync();
+        client = LoadGenerator.client(target, "counter-" + System.nanoTime());
         client.connectWith().cleanSession(true).keepAlive(60).send().orTimeout(30, TimeUnit.SECONDS).join();
         client.subscribeWith().topicFilter(filter).qos(qos == 0 ? MqttQos.AT_MOST_ONCE : MqttQos.AT_LEAST_ONCE)
                 .callback(publish -> received.increment()).send().orTimeout(30, TimeUnit.SECONDS).join();

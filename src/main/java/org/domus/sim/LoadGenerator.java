@@ -50,16 +50,21 @@ public final class LoadGenerator implements AutoCloseable {
     /** Connects every publisher (so connecting is not measured) without publishing yet. */
     public void connect() {
         for (int p = 0; p < load.publishers(); p++) {
-            Mqtt3ClientBuilder builder = MqttClient.builder().useMqttVersion3().identifier("load-" + p + "-" + System.nanoTime())
-                    .serverHost(target.host()).serverPort(target.port());
-            if (target.username() != null) {
-                builder = builder.simpleAuth().username(target.username())
-                        .password(target.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
-            }
-            Mqtt3AsyncClient client = builder.buildAsync();
+            Mqtt3AsyncClient client = client(target, "load-" + p + "-" + System.nanoTime());
             client.connectWith().cleanSession(true).keepAlive(60).send().orTimeout(30, TimeUnit.SECONDS).join();
             clients.add(client);
         }
+    }
+
+    /** An MQTT 3.1.1 client of {@code target}, with its credentials if it has any; not yet connected. */
+    static Mqtt3AsyncClient client(Target target, String clientId) {
+        Mqtt3ClientBuilder builder = MqttClient.builder().useMqttVersion3().identifier(clientId)
+                .serverHost(target.host()).serverPort(target.port());
+        if (target.username() != null) {
+            builder = builder.simpleAuth().username(target.username())
+                    .password(target.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+        }
+        return builder.buildAsync();
     }
 
     /** Starts publishing on one thread per publisher until {@link #stop()}. */
