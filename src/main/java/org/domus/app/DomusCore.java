@@ -186,8 +186,11 @@ public final class DomusCore implements AutoCloseable {
     @Override
     public void close() {
         long started = System.nanoTime();
-        broker.close();
-        store.close();
+        try {
+            broker.close();
+        } finally {
+            store.close();
+        }
         try {
             Files.deleteIfExists(config.dataDir().toAbsolutePath().resolve(PORT_FILE));
         } catch (IOException e) {

@@ -70,7 +70,15 @@ public final class IngestBenchmark {
                     if (!brokers.contains(broker) || broker == Broker.MOSQUITTO && mosquitto == null) {
                         continue;
                     }
-                    Result result = measure(broker, qos, mosquitto);
+                    Result result;
+                    try {
+                        result = measure(broker, qos, mosquitto);
+                    } catch (RuntimeException e) {
+                        // One failed scenario (a baseline broker crashing, say) must not lose the others.
+                        out.printf(Locale.ROOT, "run %d  %-9s QoS %d  FAILED: %s at %s%n", run,
+                                broker.name().toLowerCase(Locale.ROOT), qos, e, where(e));
+                        continue;
+                    }
                     results.add(result);
                     out.printf(Locale.ROOT, "run %d  %-9s QoS %d  %,10.0f msg/s  acknowledged=%d delivered=%d lost=%d%n",
                             run, result.broker(), qos, result.perSecond(), result.acknowledged(), result.delivered(),
@@ -109,6 +117,11 @@ public final class IngestBenchmark {
         out.printf(Locale.ROOT, "vs_mosquitto=%.2f vs_moquette=%.2f lost=%d%n", vsMosquitto, vsMoquette, lostQos1);
         out.flush();
         return lostQos1;
+    }
+
+    private static String where(Throwable e) {
+        return java.util.Arrays.stream(e.getStackTrace()).limit(4).map(StackTraceElement::toString)
+                .collect(java.util.stream.Collectors.joining(" < "));
     }
 
     private static double ratio(double a, double b) {
