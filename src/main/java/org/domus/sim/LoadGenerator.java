@@ -41,6 +41,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final LongAdder sent = new LongAdder();
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
 
     public LoadGenerator(Target target, Load load) {
         this.target = target;
@@ -100,12 +101,14 @@ public final class LoadGenerator implements AutoCloseable {
                     .qos(qos).payload(payload).send();
             sequence++;
             sent.increment();
+            inFlight.incrementAndGet();
             sending.whenComplete((ack, error) -> {
                 if (error == null) {
                     acknowledged.increment();
                 } else {
                     failed.increment();
                 }
+                inFlight.decrementAndGet();
                 window.release();
             });
         }
@@ -121,6 +124,14 @@ public final class LoadGenerator implements AutoCloseable {
             }
         }
         threads.clear();
+    }
+
+    /** Waits (bounded) until every message sent has its answer, so that counts read afterwards are final. */
+    public void awaitAnswers(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
     }
 
     public long sent() {

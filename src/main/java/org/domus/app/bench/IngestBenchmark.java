@@ -203,13 +203,15 @@ public final class IngestBenchmark {
             TimeUnit.SECONDS.sleep(seconds);
             long windowCount = delivered.getAsLong() - startCount;
             generator.stop();
-            long[] settled = awaitSettled(delivered, generator.acknowledged());
-            long lost = qos == 1 ? Math.max(0, generator.acknowledged() - settled[0]) : 0;
+            generator.awaitAnswers(java.time.Duration.ofSeconds(30));
+            long acknowledged = generator.acknowledged();
+            long[] settled = awaitSettled(delivered, acknowledged);
+            long lost = qos == 1 ? Math.max(0, acknowledged - settled[0]) : 0;
             double endToEnd = (settled[0] - startCount) / ((settled[1] - startNanos) / 1e9);
             double duringLoad = windowCount / (seconds * 1.0);
             out.printf(Locale.ROOT, "        %-9s QoS %d  during the load %,.0f msg/s; drained %.1f s after it stopped%n",
                     name, qos, duringLoad, Math.max(0, (settled[1] - startNanos) / 1e9 - seconds));
-            return new Result(name, qos, endToEnd, generator.acknowledged(), settled[0], lost);
+            return new Result(name, qos, endToEnd, acknowledged, settled[0], lost);
         }
     }
 
