@@ -1,9 +1,12 @@
 package org.domus.broker;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import io.moquette.broker.security.IAuthenticator;
@@ -57,12 +60,18 @@ final class Identities implements IAuthenticator {
                 && MessageDigest.isEqual(known.digest(), digest)) {
             return true;
         }
-        char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(password)).array();
+        // Exactly the decoded characters: the buffer's backing array can be longer than the text.
+        CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(password));
+        char[] chars = new char[decoded.remaining()];
+        decoded.get(chars);
+        if (decoded.hasArray()) {
+            Arrays.fill(decoded.array(), '\0');
+        }
         boolean ok;
         try {
             ok = hasher.verify(chars, credential.passwordHash());
         } finally {
-            java.util.Arrays.fill(chars, '\0');
+            Arrays.fill(chars, '\0');
         }
         if (!ok) {
             return refuse(clientId, username, "wrong password");

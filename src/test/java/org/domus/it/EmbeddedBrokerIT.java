@@ -103,6 +103,15 @@ class EmbeddedBrokerIT {
     }
 
     @Test
+    void acceptsAPasswordWithCharactersBeyondAscii() {
+        String password = "ñandú-über-密码-\uD83D\uDD11";
+        core.core().store().credentials().put(new MqttCredential("unicode", "demo",
+                PasswordHasher.standard().hash(password.toCharArray()), MqttCredential.ROLE_HOUSE));
+        publish(core.connect("unicode-client", "unicode", password, true), TEMPERATURE, "7");
+        assertEquals(List.of("7"), core.storedValues("demo/living-room/thermostat/temperature"));
+    }
+
+    @Test
     void refusesAnonymousClientsOutsideDemoMode() {
         Mqtt3AsyncClient anonymous = core.client("anon", null, null);
         assertThrows(CompletionException.class, () -> anonymous.connect().orTimeout(10, TimeUnit.SECONDS).join());
