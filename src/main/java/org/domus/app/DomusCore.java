@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.domus.broker.BrokerSettings;
 import org.domus.broker.BrokerStartException;
@@ -106,7 +108,7 @@ public final class DomusCore implements AutoCloseable {
         DeviceAddress light = new DeviceAddress(DEMO_HOUSE, "living-room", "ceiling-light");
         store.houses().ensureDevice(light, living.id(), "Ceiling light", "light");
         store.houses().ensureAttribute(light.attribute("power"), AttributeKind.ENUM, "", true, null, null,
-                java.util.List.of("ON", "OFF"));
+                List.of("ON", "OFF"));
         DeviceAddress thermostat = new DeviceAddress(DEMO_HOUSE, "living-room", "thermostat");
         store.houses().ensureDevice(thermostat, living.id(), "Thermostat", "thermostat");
         store.houses().ensureAttribute(thermostat.attribute("temperature"), AttributeKind.NUMERIC, "°C", false,
@@ -145,8 +147,7 @@ public final class DomusCore implements AutoCloseable {
         Path partial = dataDir.resolve(PORT_FILE + ".partial");
         try {
             Files.writeString(partial, Integer.toString(port), StandardCharsets.UTF_8);
-            Files.move(partial, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("Cannot write {}: {}", portFile, e.getMessage());
         }

@@ -21,6 +21,10 @@ final class AclPolicy implements IAuthorizatorPolicy {
         this.identities = identities;
     }
 
+    /**
+     * The edge has already refused what this would refuse; asked again here (a map lookup and a prefix test)
+     * so that no path into Moquette's routing skips the house boundary.
+     */
     @Override
     public boolean canWrite(Topic topic, String user, String client) {
         return identities.identityOf(user)

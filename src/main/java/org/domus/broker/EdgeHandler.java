@@ -21,6 +21,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.domus.model.InboundMessage;
 import org.domus.model.InboundOutcome;
 import org.domus.model.InboundSink;
+import org.domus.model.Printable;
 
 /**
  * Sits in every MQTT connection's pipeline between the codec and Moquette, on the connection's event loop.
@@ -167,7 +168,7 @@ final class EdgeHandler extends ChannelDuplexHandler {
             // MQTT 3.1.1 [MQTT-1.5.3-2]: a topic with U+0000 is a protocol violation; the server closes the connection.
             shared.counters().malformedPackets.increment();
             shared.problems().report("nul:" + clientId, "Closed MQTT connection of client " + clientId
-                    + ": it published to a topic containing a NUL character (" + printable(topic) + ")");
+                    + ": it published to a topic containing a NUL character (" + Printable.of(topic, 120) + ")");
             publish.release();
             ctx.close();
             return;
@@ -179,7 +180,7 @@ final class EdgeHandler extends ChannelDuplexHandler {
             shared.counters().refusedPublishes.increment();
             shared.problems().report("acl:" + clientId,
                     "Refused publish of client " + clientId + " (" + identity.describe() + ") to "
-                            + printable(topic) + ": " + aclProblem.get());
+                            + Printable.of(topic, 120) + ": " + aclProblem.get());
             publish.release();
             acknowledge(ctx, qos, packetId);
             return;
@@ -188,7 +189,7 @@ final class EdgeHandler extends ChannelDuplexHandler {
         if (size > shared.settings().maxPayloadBytes()) {
             shared.counters().refusedPayloads.increment();
             shared.problems().report("size:" + clientId,
-                    "Refused a " + size + "-byte payload of client " + clientId + " on " + printable(topic)
+                    "Refused a " + size + "-byte payload of client " + clientId + " on " + Printable.of(topic, 120)
                             + ": larger than the limit of " + shared.settings().maxPayloadBytes() + " bytes");
             publish.release();
             acknowledge(ctx, qos, packetId);
@@ -289,10 +290,5 @@ final class EdgeHandler extends ChannelDuplexHandler {
         String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
-    }
-
-    static String printable(String topic) {
-        String shortened = topic.length() > 120 ? topic.substring(0, 120) + "…" : topic;
-        return shortened.replace("\0", "\\0");
     }
 }

@@ -10,6 +10,7 @@ import org.domus.model.Event;
 import org.domus.model.InboundMessage;
 import org.domus.model.InboundOutcome;
 import org.domus.model.InboundSink;
+import org.domus.model.Printable;
 import org.domus.model.ProblemLog;
 import org.domus.model.Reading;
 import org.domus.store.DeliveryReceipt;
@@ -65,7 +66,7 @@ public final class IngestService implements InboundSink {
             case TopicRoute.Invalid invalid -> {
                 refusedTopics.increment();
                 problems.report("topic:" + message.clientId(), "Refused a message of client " + message.clientId()
-                        + " on " + printable(message.topic()) + ": " + invalid.reason());
+                        + " on " + Printable.of(message.topic(), 120) + ": " + invalid.reason());
                 outcome.done(InboundOutcome.refused(invalid.reason()));
             }
             case TopicRoute.State state -> store(message, state, outcome);
@@ -173,10 +174,5 @@ public final class IngestService implements InboundSink {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
         return hash;
-    }
-
-    private static String printable(String topic) {
-        String shortened = topic.length() > 120 ? topic.substring(0, 120) + "…" : topic;
-        return shortened.replace("\0", "\\0");
     }
 }

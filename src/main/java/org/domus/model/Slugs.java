@@ -54,24 +54,11 @@ public final class Slugs {
             return what + " contains a NUL character";
         }
         if (candidate.contains("+") || candidate.contains("#")) {
-            return what + " \"" + printable(candidate) + "\" contains an MQTT wildcard";
+            return what + " \"" + Printable.of(candidate, 40) + "\" contains an MQTT wildcard";
         }
         if (candidate.length() > 63) {
             return what + " is longer than 63 characters";
         }
-        return what + " \"" + printable(candidate) + "\" is not a slug (lower-case letters, digits and '-', starting with a letter or digit)";
-    }
-
-    private static String printable(String text) {
-        String shortened = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        StringBuilder out = new StringBuilder(shortened.length());
-        shortened.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
+        return what + " \"" + Printable.of(candidate, 40) + "\" is not a slug (lower-case letters, digits and '-', starting with a letter or digit)";
     }
 }
