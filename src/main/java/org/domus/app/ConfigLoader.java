@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
+import java.time.Duration;
+import org.domus.command.CommandPolicies;
+import org.domus.command.CommandPolicy;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +29,9 @@ public final class ConfigLoader {
     static final String KEY_MQTT_PORT = "mqtt.port";
     static final String KEY_MAX_PAYLOAD = "mqtt.max-payload-bytes";
     static final String KEY_STORE_MAX = "store.max-bytes";
+    static final String COMMANDS_PREFIX = "commands.";
     private static final Set<String> KNOWN_KEYS = Set.of(KEY_MQTT_HOST, KEY_MQTT_PORT, KEY_MAX_PAYLOAD, KEY_STORE_MAX);
+    private static final Set<String> POLICY_FIELDS = Set.of("timeout", "retries", "backoff");
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
@@ -84,7 +91,8 @@ public final class ConfigLoader {
             maxPayload = overrides.maxPayloadBytes();
         }
         try {
-            return new DomusConfig(dataDir, host, port, overrides.demo(), maxPayload, storeMax);
+            return new DomusConfig(dataDir, host, port, overrides.demo(), maxPayload, storeMax,
+                    commandPolicies(file, filePath));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -101,12 +109,55 @@ public final class ConfigLoader {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
         }
         for (String key : properties.stringPropertyNames()) {
-            if (!KNOWN_KEYS.contains(key)) {
+            if (!KNOWN_KEYS.contains(key) && !isPolicyKey(key)) {
                 LOG.warn("Ignoring unknown key {} in {} (known: {})", key, file, KNOWN_KEYS);
             }
         }
         LOG.debug("Read configuration from {}", file);
         return properties;
+    }
+
+    private static boolean isPolicyKey(String key) {
+        if (!key.startsWith(COMMANDS_PREFIX)) {
+            return false;
+        }
+        String[] parts = key.substring(COMMANDS_PREFIX.length()).split("\\.");
+        return (parts.length == 1 || parts.length == 2) && POLICY_FIELDS.contains(parts[parts.length - 1]);
+    }
+
+    /**
+     * {@code commands.timeout}, {@code commands.retries}, {@code commands.backoff} for every device kind, and
+     * {@code commands.KIND.timeout} (etc.) for one kind, over Domus's defaults.
+     */
+    static CommandPolicies commandPolicies(Properties file, Path filePath) {
+        CommandPolicies defaults = CommandPolicies.DEFAULTS;
+        CommandPolicy fallback = policy(file, COMMANDS_PREFIX, defaults.fallback(), filePath);
+        Map<String, CommandPolicy> byKind = new HashMap<>();
+        defaults.byKind().forEach((kind, policy) -> byKind.put(kind, policy(file, COMMANDS_PREFIX + kind + ".",
+                policy, filePath)));
+        for (String key : file.stringPropertyNames()) {
+            if (isPolicyKey(key)) {
+                String[] parts = key.substring(COMMANDS_PREFIX.length()).split("\\.");
+                if (parts.length == 2 && !byKind.containsKey(parts[0])) {
+                    byKind.put(parts[0], policy(file, COMMANDS_PREFIX + parts[0] + ".", fallback, filePath));
+                }
+            }
+        }
+        return new CommandPolicies(fallback, byKind);
+    }
+
+    private static CommandPolicy policy(Properties file, String prefix, CommandPolicy base, Path filePath) {
+        try {
+            Duration timeout = file.containsKey(prefix + "timeout")
+                    ? Durations.parse(file.getProperty(prefix + "timeout")) : base.timeout();
+            int retries = file.containsKey(prefix + "retries")
+                    ? (int) number(file, prefix + "retries", filePath) : base.retries();
+            Duration backoff = file.containsKey(prefix + "backoff")
+                    ? Durations.parse(file.getProperty(prefix + "backoff")) : base.backoff();
+            return new CommandPolicy(timeout, retries, backoff);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(prefix + "* in " + filePath + ": " + e.getMessage(), e);
+        }
     }
 
     private static long number(Properties properties, String key, Path file) {

@@ -1,5 +1,6 @@
 package org.domus.app;
 
+import org.domus.command.CommandPolicies;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -11,7 +12,13 @@ import java.util.Objects;
  * @param storeMaxBytes    0 for no limit; otherwise the store refuses writes beyond this size, as a full disk would
  */
 public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
-                          long storeMaxBytes) {
+                          long storeMaxBytes, CommandPolicies commandPolicies) {
+
+    /** With Domus's default command policies. */
+    public DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
+                       long storeMaxBytes) {
+        this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, storeMaxBytes, CommandPolicies.DEFAULTS);
+    }
 
     public static final int DEFAULT_MQTT_PORT = 1883;
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
@@ -19,6 +26,7 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
     public DomusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(mqttHost, "mqttHost");
+        Objects.requireNonNull(commandPolicies, "commandPolicies");
         if (mqttPort < 0 || mqttPort > 65535) {
             throw new IllegalArgumentException("MQTT port " + mqttPort + " is not between 0 and 65535");
         }
@@ -35,6 +43,6 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
     }
 
     public DomusConfig withPort(int port) {
-        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes);
+        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies);
     }
 }

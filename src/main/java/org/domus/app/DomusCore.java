@@ -9,6 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.domus.command.CommandService;
+import org.domus.model.VendorCommandRoutes;
+import java.time.Clock;
 import org.domus.broker.BrokerSettings;
 import org.domus.broker.BrokerStartException;
 import org.domus.broker.BrokerStatus;
@@ -50,14 +53,16 @@ public final class DomusCore implements AutoCloseable {
     private final LiveState liveState;
     private final IngestService ingest;
     private final EmbeddedBroker broker;
+    private final CommandService commands;
 
     private DomusCore(DomusConfig config, Database store, LiveState liveState, IngestService ingest,
-                      EmbeddedBroker broker) {
+                      EmbeddedBroker broker, CommandService commands) {
         this.config = config;
         this.store = store;
         this.liveState = liveState;
         this.ingest = ingest;
         this.broker = broker;
+        this.commands = commands;
     }
 
     /** Starts everything; throws {@link DomusStartupException} with one clear sentence when it cannot. */
@@ -85,9 +90,20 @@ public final class DomusCore implements AutoCloseable {
                     config.demo() ? DEMO_HOUSE : null, config.maxPayloadBytes());
             EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings, store.credentials(),
                     PasswordHasher.standard(), ingest);
+            CommandService commands = new CommandService(store.commands(), store.houses(), store.events(), broker,
+                    VendorCommandRoutes.NONE, config.commandPolicies(), Clock.systemUTC());
+            store.writer().addCommitListener(commands);
+            ingest.setCommandTraffic(commands);
+            try {
+                commands.start();
+            } catch (RuntimeException e) {
+                commands.close();
+                broker.close();
+                throw e;
+            }
             writePortFile(dataDir, broker.port());
             LOG.info("Domus core ready in {} ms (data: {})", (System.nanoTime() - started) / 1_000_000, dataDir);
-            return new DomusCore(config, store, liveState, ingest, broker);
+            return new DomusCore(config, store, liveState, ingest, broker, commands);
         } catch (BrokerStartException | StoreException e) {
             store.close();
             throw new DomusStartupException(e.getMessage(), e);
@@ -183,11 +199,16 @@ public final class DomusCore implements AutoCloseable {
         return ingest;
     }
 
+    public CommandService commands() {
+        return commands;
+    }
+
     /** Stops accepting, drains the writer, returns in well under a second. */
     @Override
     public void close() {
         long started = System.nanoTime();
         try {
+            commands.close();
             broker.close();
         } finally {
             store.close();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +28,16 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.domus.model.InboundSink;
+import org.domus.model.MessagePublisher;
+import org.domus.model.OutboundMessage;
 import org.domus.model.ProblemLog;
 import org.domus.store.CredentialRepository;
 import org.domus.store.PasswordHasher;
@@ -42,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * the connections itself so that every PUBLISH passes its {@link EdgeHandler} (ingest, late acknowledgement,
  * ACL, limits). Started and stopped with the application. Nothing outside this package knows it is Moquette.
  */
-public final class EmbeddedBroker implements BrokerStatus, AutoCloseable {
+public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    /** The client id the console's own messages carry. */
+    public static final String CONSOLE_CLIENT_ID = "domus-console";
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final int DECODER_HARD_LIMIT = 16 * 1024 * 1024;
 
@@ -182,6 +191,31 @@ public final class EmbeddedBroker implements BrokerStatus, AutoCloseable {
         // MQTT 3.1.1 lets a clean-session client connect with an empty id (mosquitto_pub does); Moquette assigns one.
         properties.setProperty("allow_zero_byte_client_id", "true");
         return properties;
+    }
+
+    /**
+     * Publishes as the console itself ({@value #CONSOLE_CLIENT_ID}) straight into Moquette's routing: the message
+     * reaches subscribers like any client's, without a network hop and without passing the clients' ACL.
+     * Thread-safe; the future completes once the message is routed to the subscribers' sessions.
+     */
+    @Override
+    public CompletableFuture<Void> publish(OutboundMessage message) {
+        MqttPublishMessage publish = MqttMessageBuilders.publish()
+                .topicName(message.topic())
+                .qos(message.qos() == 0 ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE)
+                .retained(message.retain())
+                .payload(Unpooled.wrappedBuffer(message.payload()))
+                .build();
+        try {
+            var routed = moquette.internalPublish(publish, CONSOLE_CLIENT_ID);
+            if (routed.isAllFailed()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("no subscriber session took it"));
+            }
+            return routed.completableFuture() == null ? CompletableFuture.completedFuture(null)
+                    : routed.completableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the broker is not running", e));
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import org.domus.model.CommandTraffic;
 import org.domus.model.Device;
 import org.domus.model.Event;
 import org.domus.model.InboundMessage;
@@ -13,6 +14,7 @@ import org.domus.model.InboundSink;
 import org.domus.model.Printable;
 import org.domus.model.ProblemLog;
 import org.domus.model.Reading;
+import org.domus.model.SeriesPath;
 import org.domus.store.DeliveryReceipt;
 import org.domus.store.EventRepository;
 import org.domus.store.IngestRecord;
@@ -45,6 +47,7 @@ public final class IngestService implements InboundSink {
     private final LongAdder stored = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private volatile CommandTraffic commandTraffic = CommandTraffic.NONE;
 
     /**
      * @param saturatedAt records queued for the writer above which the broker should stop reading from clients
@@ -56,6 +59,11 @@ public final class IngestService implements InboundSink {
         this.saturatedAt = saturatedAt;
         this.drainedAt = saturatedAt / 2;
         writer.addCommitListener(this::onCommitted);
+    }
+
+    /** Where devices' error answers and other clients' commands go (the command service). */
+    public void setCommandTraffic(CommandTraffic traffic) {
+        this.commandTraffic = java.util.Objects.requireNonNull(traffic, "traffic");
     }
 
     @Override
@@ -70,8 +78,8 @@ public final class IngestService implements InboundSink {
                 outcome.done(InboundOutcome.refused(invalid.reason()));
             }
             case TopicRoute.State state -> store(message, state, outcome);
-            // Commands, the hub's topics and vendor topics get their own handling in later issues.
-            case TopicRoute.Command command -> ignore(outcome);
+            case TopicRoute.Command command -> observeCommand(message, command, outcome);
+            // The hub's topics and vendor topics get their own handling in later issues.
             case TopicRoute.Hub hub -> ignore(outcome);
             case TopicRoute.Raw raw -> ignore(outcome);
         }
@@ -82,24 +90,54 @@ public final class IngestService implements InboundSink {
             ignore(outcome); // an empty retained message clears the retained value: nothing to record
             return;
         }
-        ParsedPayload payload;
-        try {
-            payload = PayloadParser.parse(message.payload());
-        } catch (PayloadParser.PayloadException e) {
-            refusedPayloads.increment();
-            problems.report("payload:" + message.clientId() + ":" + state.series(),
-                    "Refused a message of client " + message.clientId() + " on " + message.topic() + ": "
-                            + e.getMessage());
-            outcome.done(InboundOutcome.refused(e.getMessage()));
+        ParsedPayload payload = parse(message, state.series(), outcome);
+        if (payload == null) {
             return;
+        }
+        String traceId = payload.traceId();
+        if (payload.error() != null) {
+            // An error answer to a command; a value beside it is the unchanged state, not the command's echo.
+            commandTraffic.refused(state.series(), traceId, payload.error());
+            traceId = null;
+            if (!payload.hasValue()) {
+                ignore(outcome);
+                return;
+            }
         }
         boolean fromDevice = payload.timestamp() != null;
         Reading reading = new Reading(state.series(), fromDevice ? payload.timestamp() : message.receivedAt(),
-                payload.text(), payload.number(), payload.kind(), payload.traceId(), fromDevice);
+                payload.text(), payload.number(), payload.kind(), traceId, fromDevice);
         DeliveryReceipt receipt = message.qos() == 0 ? null
                 : new DeliveryReceipt(message.clientId(), message.packetId(), contentHash(message),
                         message.redelivery());
         writer.submit(new IngestRecord(List.of(reading), receipt, written -> outcome.done(toOutcome(written))));
+    }
+
+    /** A command another client published on {@code …/set}: told to the command service, not stored. */
+    private void observeCommand(InboundMessage message, TopicRoute.Command command, OutcomeCallback outcome) {
+        ParsedPayload payload = parse(message, command.series(), outcome);
+        if (payload == null) {
+            return;
+        }
+        if (payload.hasValue()) {
+            commandTraffic.published(command.series(), payload.text(), payload.kind(), payload.traceId(),
+                    message.clientId());
+        }
+        ignore(outcome);
+    }
+
+    /** The parsed payload, or null after refusing the message (logged once, counted, outcome told). */
+    private ParsedPayload parse(InboundMessage message, SeriesPath series, OutcomeCallback outcome) {
+        try {
+            return PayloadParser.parse(message.payload());
+        } catch (PayloadParser.PayloadException e) {
+            refusedPayloads.increment();
+            problems.report("payload:" + message.clientId() + ":" + series,
+                    "Refused a message of client " + message.clientId() + " on " + message.topic() + ": "
+                            + e.getMessage());
+            outcome.done(InboundOutcome.refused(e.getMessage()));
+            return null;
+        }
     }
 
     private InboundOutcome toOutcome(WriteOutcome written) {

@@ -19,6 +19,7 @@ public final class PayloadParser {
 
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final int MAX_TRACE_ID = 128;
+    private static final int MAX_ERROR = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PayloadParser() {
@@ -69,11 +70,20 @@ public final class PayloadParser {
             throw new PayloadException("malformed JSON: not an object");
         }
         JsonNode value = root.get("value");
-        if (value == null || value.isNull()) {
-            throw new PayloadException("the JSON object has no \"value\"");
-        }
         Instant timestamp = timestamp(root.get("ts"));
         String traceId = traceId(root.get("trace_id"));
+        String error = error(root.get("error"));
+        if (value == null || value.isNull()) {
+            if (error != null) {
+                return new ParsedPayload(null, null, null, timestamp, traceId, error);
+            }
+            throw new PayloadException("the JSON object has no \"value\"");
+        }
+        ParsedPayload parsed = value(value, timestamp, traceId);
+        return error == null ? parsed : parsed.withError(error);
+    }
+
+    private static ParsedPayload value(JsonNode value, Instant timestamp, String traceId) throws PayloadException {
         if (value.isNumber()) {
             double number = value.doubleValue();
             if (!Double.isFinite(number)) {
@@ -137,6 +147,17 @@ public final class PayloadParser {
             throw new PayloadException("\"trace_id\" must be a string of 1 to " + MAX_TRACE_ID + " characters");
         }
         return traceId.textValue();
+    }
+
+    private static String error(JsonNode error) throws PayloadException {
+        if (error == null || error.isNull()) {
+            return null;
+        }
+        if (!error.isTextual() || error.textValue().isBlank()) {
+            throw new PayloadException("\"error\" must be a one-line reason");
+        }
+        String reason = error.textValue().strip();
+        return reason.length() > MAX_ERROR ? reason.substring(0, MAX_ERROR) + "…" : reason;
     }
 
     private static String shorten(String text) {

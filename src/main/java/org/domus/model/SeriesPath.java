@@ -3,13 +3,14 @@ package org.domus.model;
 /**
  * One attribute's series as named in topics and on the command line: {@code house/room/device/attribute}.
  * The room is the room named in the device's topic, which stays the device's address even after it is
- * placed in another room.
+ * placed in another room. A vendor device's series has the room {@code raw} ({@link Slugs#VENDOR_ROOM}); its
+ * commands take the vendor's own topics, not {@link #topic()}.
  */
 public record SeriesPath(String house, String room, String device, String attribute) {
 
     public SeriesPath {
         Slugs.require("house", house);
-        Slugs.requireRoom(room);
+        Slugs.requireTopicRoom(room);
         Slugs.require("device", device);
         Slugs.require("attribute", attribute);
     }

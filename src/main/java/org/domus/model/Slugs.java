@@ -7,6 +7,13 @@ public final class Slugs {
 
     private static final Set<String> RESERVED_ROOMS = Set.of("hub", "raw");
 
+    /**
+     * The topic room of every vendor device (Tasmota, Zigbee2MQTT, Shelly, Home Assistant discovery): their
+     * traffic arrives under {@code domus/{house}/raw/…}, and no room and no device of Domus's own topics can have
+     * this name, so their addresses never collide with those.
+     */
+    public static final String VENDOR_ROOM = "raw";
+
     private Slugs() {
     }
 
@@ -43,6 +50,17 @@ public final class Slugs {
             throw new IllegalArgumentException("room \"" + candidate + "\" is reserved and cannot name a room");
         }
         return candidate;
+    }
+
+    /**
+     * The room part of a device's address: a room slug, or {@link #VENDOR_ROOM} for a vendor device. Still refuses
+     * {@code hub}, which names the house hub, not a device.
+     */
+    public static String requireTopicRoom(String candidate) {
+        if (VENDOR_ROOM.equals(candidate)) {
+            return candidate;
+        }
+        return requireRoom(candidate);
     }
 
     /** A one-line reason why {@code candidate} is not a valid slug. */

@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
     private static final Set<String> DAMAGED = Set.of("SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_CANTOPEN");
     private static final Set<String> OUR_TABLES = Set.of("house", "floor", "room", "device", "attribute", "telemetry",
-            "rollup_minute", "rollup_hour", "event", "mqtt_credential", "ingest_receipt", "setting");
+            "rollup_minute", "rollup_hour", "event", "mqtt_credential", "ingest_receipt", "setting", "command");
     private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -37,6 +37,8 @@ public final class Database implements AutoCloseable {
     private final CredentialRepository credentials;
     private final EventRepository events;
     private final HistoryRepository history;
+    private final VendorBindingRepository vendorBindings;
+    private final CommandRepository commands;
 
     private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer) {
         this.file = file;
@@ -47,6 +49,8 @@ public final class Database implements AutoCloseable {
         this.credentials = new CredentialRepository(reads, writer);
         this.events = new EventRepository(reads, writer);
         this.history = new HistoryRepository(reads);
+        this.vendorBindings = new VendorBindingRepository(reads);
+        this.commands = new CommandRepository(reads, writer);
     }
 
     /**
@@ -142,6 +146,14 @@ public final class Database implements AutoCloseable {
 
     public HistoryRepository history() {
         return history;
+    }
+
+    public CommandRepository commands() {
+        return commands;
+    }
+
+    public VendorBindingRepository vendorBindings() {
+        return vendorBindings;
     }
 
     public TelemetryWriter writer() {

@@ -374,7 +374,7 @@ public final class HouseRepository {
                 SqlSupport.getNullableDouble(rows, 11), decodeChoices(rows.getString(12)));
     }
 
-    private static String encodeChoices(List<String> choices) {
+    static String encodeChoices(List<String> choices) {
         if (choices == null || choices.isEmpty()) {
             return null;
         }

@@ -24,7 +24,9 @@ final class Migrations {
     /** Every migration, in order; a new one is added here and as a resource. */
     static final List<String> FILES = List.of(
             "V001__init.sql",
-            "V002__event_time_index.sql");
+            "V002__event_time_index.sql",
+            "V003__command_outbox.sql",
+            "V004__vendor_binding.sql");
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final String FOLDER = "migrations/";

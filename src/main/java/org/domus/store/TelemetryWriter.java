@@ -26,6 +26,7 @@ import java.util.function.Function;
 
 import org.domus.model.AttributeKind;
 import org.domus.model.Device;
+import org.domus.model.DeviceAddress;
 import org.domus.model.Reading;
 import org.domus.model.SeriesPath;
 import org.slf4j.Logger;
@@ -305,6 +306,11 @@ public final class TelemetryWriter {
             sql.upsertReceipt.addBatch();
             batch.receiptsBatched++;
         }
+        for (Declaration declaration : record.declarations()) {
+            if (!declare(batch, declaration)) {
+                state.unknownHouse++;
+            }
+        }
         for (Reading reading : record.readings()) {
             Series series = resolve(batch, reading);
             if (series == null) {
@@ -459,6 +465,117 @@ public final class TelemetryWriter {
         long id = sql.lastInsertId();
         batch.discovered.add(new Device(id, houseId, path.deviceAddress(), null, path.device(), UNKNOWN_KIND, now));
         return id;
+    }
+
+    /** Applies one declaration; false when its house does not exist. */
+    private boolean declare(Batch batch, Declaration declaration) throws SQLException {
+        return switch (declaration) {
+            case DeviceDeclaration device -> declareDevice(batch, device);
+            case VendorBindingRemoval removal -> removeBinding(batch, removal);
+        };
+    }
+
+    private boolean declareDevice(Batch batch, DeviceDeclaration declaration) throws SQLException {
+        DeviceAddress address = declaration.address();
+        Long houseId = houseId(batch, address.house());
+        if (houseId == null) {
+            return false;
+        }
+        VendorBinding binding = declaration.binding();
+        String boundName = null;
+        String boundKind = null;
+        if (binding != null) {
+            sql.selectBinding.setLong(1, houseId);
+            sql.selectBinding.setString(2, binding.vendor());
+            sql.selectBinding.setString(3, binding.vendorId());
+            try (ResultSet rows = sql.selectBinding.executeQuery()) {
+                if (rows.next()) {
+                    boundName = rows.getString(1);
+                    boundKind = rows.getString(2);
+                }
+            }
+        }
+        long deviceId;
+        sql.selectDeviceRow.setLong(1, houseId);
+        sql.selectDeviceRow.setString(2, address.room());
+        sql.selectDeviceRow.setString(3, address.device());
+        Long existing = null;
+        Long roomId = null;
+        String name = null;
+        String kind = null;
+        try (ResultSet rows = sql.selectDeviceRow.executeQuery()) {
+            if (rows.next()) {
+                existing = rows.getLong(1);
+                roomId = SqlSupport.getNullableLong(rows, 2);
+                name = rows.getString(3);
+                kind = rows.getString(4);
+            }
+        }
+        if (existing == null) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            sql.insertDevice.setLong(1, houseId);
+            sql.insertDevice.setString(2, address.room());
+            sql.insertDevice.setString(3, address.device());
+            sql.insertDevice.setString(4, declaration.name());
+            sql.insertDevice.setString(5, declaration.kind());
+            sql.insertDevice.setLong(6, SqlSupport.micros(now));
+            sql.insertDevice.executeUpdate();
+            deviceId = sql.lastInsertId();
+            batch.discovered.add(new Device(deviceId, houseId, address, null, declaration.name(), declaration.kind(),
+                    now));
+        } else {
+            deviceId = existing;
+            // Only what discovery gave may change: never a device the user placed or renamed.
+            boolean asDiscovered = UNKNOWN_KIND.equals(kind)
+                    || roomId == null && name.equals(boundName) && kind.equals(boundKind);
+            boolean different = !name.equals(declaration.name()) || !kind.equals(declaration.kind());
+            if (asDiscovered && different) {
+                sql.updateDevice.setString(1, declaration.name());
+                sql.updateDevice.setString(2, declaration.kind());
+                sql.updateDevice.setLong(3, deviceId);
+                sql.updateDevice.executeUpdate();
+                batch.discovered.replaceAll(d -> d.id() == deviceId ? new Device(d.id(), d.houseId(), d.address(),
+                        d.roomId(), declaration.name(), declaration.kind(), d.discoveredAt()) : d);
+            }
+        }
+        for (AttributeDeclaration attribute : declaration.attributes()) {
+            PreparedStatement upsert = sql.upsertAttribute;
+            upsert.setLong(1, deviceId);
+            upsert.setString(2, attribute.name());
+            upsert.setString(3, attribute.kind().code());
+            upsert.setString(4, attribute.unit());
+            upsert.setInt(5, attribute.writable() ? 1 : 0);
+            SqlSupport.setNullableDouble(upsert, 6, attribute.min());
+            SqlSupport.setNullableDouble(upsert, 7, attribute.max());
+            upsert.setString(8, HouseRepository.encodeChoices(attribute.choices()));
+            upsert.executeUpdate();
+        }
+        if (binding != null) {
+            PreparedStatement upsert = sql.upsertBinding;
+            upsert.setLong(1, houseId);
+            upsert.setString(2, binding.vendor());
+            upsert.setString(3, binding.vendorId());
+            upsert.setString(4, address.room());
+            upsert.setString(5, address.device());
+            upsert.setString(6, binding.name());
+            upsert.setString(7, binding.kind());
+            upsert.setString(8, binding.spec());
+            upsert.setLong(9, SqlSupport.micros(Instant.now()));
+            upsert.executeUpdate();
+        }
+        return true;
+    }
+
+    private boolean removeBinding(Batch batch, VendorBindingRemoval removal) throws SQLException {
+        Long houseId = houseId(batch, removal.house());
+        if (houseId == null) {
+            return false;
+        }
+        sql.deleteBinding.setLong(1, houseId);
+        sql.deleteBinding.setString(2, removal.vendor());
+        sql.deleteBinding.setString(3, removal.vendorId());
+        sql.deleteBinding.executeUpdate();
+        return true;
     }
 
     private long attributeId(long deviceId, String name, AttributeKind kind) throws SQLException {
@@ -714,6 +831,12 @@ public final class TelemetryWriter {
         final PreparedStatement insertAttribute;
         final PreparedStatement selectLastTs;
         final PreparedStatement lastInsertId;
+        final PreparedStatement selectDeviceRow;
+        final PreparedStatement updateDevice;
+        final PreparedStatement upsertAttribute;
+        final PreparedStatement selectBinding;
+        final PreparedStatement upsertBinding;
+        final PreparedStatement deleteBinding;
         private final List<PreparedStatement> all = new ArrayList<>();
 
         Statements(Connection c) throws SQLException {
@@ -737,6 +860,21 @@ public final class TelemetryWriter {
             insertAttribute = prepare(c, "INSERT INTO attribute (device_id, name, kind, unit, writable) VALUES (?, ?, ?, '', 0)");
             selectLastTs = prepare(c, "SELECT max(ts) FROM telemetry WHERE series = ?");
             lastInsertId = prepare(c, "SELECT last_insert_rowid()");
+            selectDeviceRow = prepare(c, "SELECT id, room_id, name, kind FROM device"
+                    + " WHERE house_id = ? AND topic_room = ? AND slug = ?");
+            updateDevice = prepare(c, "UPDATE device SET name = ?, kind = ? WHERE id = ?");
+            upsertAttribute = prepare(c, "INSERT INTO attribute (device_id, name, kind, unit, writable, min, max, choices)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, name) DO UPDATE SET"
+                    + " kind = excluded.kind, unit = excluded.unit, writable = excluded.writable,"
+                    + " min = excluded.min, max = excluded.max, choices = excluded.choices");
+            selectBinding = prepare(c, "SELECT name, kind FROM vendor_binding"
+                    + " WHERE house_id = ? AND vendor = ? AND vendor_id = ?");
+            upsertBinding = prepare(c, "INSERT INTO vendor_binding (house_id, vendor, vendor_id, topic_room, device,"
+                    + " name, kind, spec, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (house_id, vendor, vendor_id) DO UPDATE SET topic_room = excluded.topic_room,"
+                    + " device = excluded.device, name = excluded.name, kind = excluded.kind, spec = excluded.spec,"
+                    + " updated_at = excluded.updated_at");
+            deleteBinding = prepare(c, "DELETE FROM vendor_binding WHERE house_id = ? AND vendor = ? AND vendor_id = ?");
         }
 
         private static String rollupUpsert(String table) {

@@ -87,4 +87,23 @@ class ConfigLoaderTest {
         assertTrue(folder.isAbsolute(), folder.toString());
         assertTrue(folder.toString().toLowerCase(java.util.Locale.ROOT).contains("domus"), folder.toString());
     }
+
+    @Test
+    void commandPoliciesComeFromTheFilePerDeviceKind() throws IOException {
+        Files.writeString(dataDir.resolve(ConfigLoader.FILE_NAME), """
+                commands.timeout = 3s
+                commands.retries = 2
+                commands.blinds.timeout = 2m
+                commands.lock.backoff = 250ms
+                """);
+        var policies = ConfigLoader.load(only(dataDir)).commandPolicies();
+        assertEquals(java.time.Duration.ofSeconds(3), policies.forKind("light").timeout());
+        assertEquals(2, policies.forKind("light").retries());
+        assertEquals(java.time.Duration.ofMinutes(2), policies.forKind("blinds").timeout());
+        assertEquals(java.time.Duration.ofMillis(250), policies.forKind("lock").backoff());
+        assertEquals(2, policies.forKind("lock").retries());
+        Files.writeString(dataDir.resolve(ConfigLoader.FILE_NAME), "commands.timeout = soon\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(only(dataDir)));
+        assertTrue(e.getMessage().contains("\"soon\" is not a duration"), e.getMessage());
+    }
 }

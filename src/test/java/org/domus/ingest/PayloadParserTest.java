@@ -83,4 +83,18 @@ class PayloadParserTest {
                 () -> PayloadParser.parse(new byte[] {(byte) 0xC3, (byte) 0x28, 0x31}));
         assertEquals("the payload is not valid UTF-8", e.getMessage());
     }
+
+    @Test
+    void readsADevicesErrorAnswerWithOrWithoutItsValue() throws Exception {
+        ParsedPayload bare = parse("{\"error\": \" heating is off \", \"trace_id\": \"t-1\"}");
+        assertEquals("heating is off", bare.error());
+        assertEquals("t-1", bare.traceId());
+        assertEquals(false, bare.hasValue());
+        ParsedPayload withValue = parse("{\"error\": \"out of range\", \"trace_id\": \"t-2\", \"value\": 19}");
+        assertEquals("out of range", withValue.error());
+        assertEquals(19.0, withValue.number());
+        PayloadParser.PayloadException e = assertThrows(PayloadParser.PayloadException.class,
+                () -> parse("{\"error\": 42}"));
+        assertEquals("\"error\" must be a one-line reason", e.getMessage());
+    }
 }

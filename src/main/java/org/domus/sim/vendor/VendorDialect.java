@@ -34,4 +34,13 @@ public interface VendorDialect {
      * not a command for this device.
      */
     Optional<Map<String, Object>> parseCommand(VendorDevice device, String topic, byte[] payload);
+
+    /**
+     * As {@link #parseCommand(VendorDevice, String, byte[])}, knowing the device's current state, which commands
+     * such as Tasmota's {@code TOGGLE} need. Prefer this one when the state is at hand.
+     */
+    default Optional<Map<String, Object>> parseCommand(VendorDevice device, String topic, byte[] payload,
+                                                       Map<String, Object> state) {
+        return parseCommand(device, topic, payload);
+    }
 }

@@ -1,0 +1,534 @@
+package org.domus.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.domus.model.Attribute;
+import org.domus.model.AttributeKind;
+import org.domus.model.Command;
+import org.domus.model.CommandState;
+import org.domus.model.CommandTraffic;
+import org.domus.model.Device;
+import org.domus.model.DeviceAddress;
+import org.domus.model.Event;
+import org.domus.model.MessagePublisher;
+import org.domus.model.OutboundMessage;
+import org.domus.model.Printable;
+import org.domus.model.ProblemLog;
+import org.domus.model.Reading;
+import org.domus.model.SeriesPath;
+import org.domus.model.VendorCommandRoutes;
+import org.domus.store.CommandRepository;
+import org.domus.store.CommitListener;
+import org.domus.store.EventRepository;
+import org.domus.store.HouseRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends commands and follows each one to its end: validates the value, writes the outbox row, publishes
+ * {@code …/set} at QoS 1 with a fresh trace id, and matches the device's answer among the committed readings
+ * (the trace id echoed, or a matching value), its error answer, or the timeout (with retries). Commands for an
+ * offline device are queued until it is back or fail at once; open commands survive a restart. Every change is
+ * an event with the command's trace id, and goes to the {@link CommandListener}s.
+ *
+ * <p>Threads: {@link #send} validates on the caller's thread and returns at once; all state lives on one
+ * thread of the service's own ({@code domus-commands}), where listeners are called and outcomes completed.
+ * {@link #onCommitted} runs on the store's writer thread and only filters and hands off.
+ */
+public final class CommandService implements CommitListener, CommandTraffic, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+    private static final String STATUS = "status";
+    private static final int RECENTLY_CLOSED = 10_000;
+
+    private final CommandRepository outbox;
+    private final HouseRepository houses;
+    private final EventRepository events;
+    private final MessagePublisher publisher;
+    private final VendorCommandRoutes vendorRoutes;
+    private final CommandPolicies policies;
+    private final Clock clock;
+    private final ScheduledExecutorService loop;
+    private final ProblemLog problems = new ProblemLog(LOG, 60_000);
+    private final List<CommandListener> listeners = new CopyOnWriteArrayList<>();
+
+    // Read on the writer thread to filter what is worth handing to the loop; written on the loop.
+    private final Set<String> openTraces = ConcurrentHashMap.newKeySet();
+    private final Set<SeriesPath> openSeries = ConcurrentHashMap.newKeySet();
+    private final Set<String> closedTraces = ConcurrentHashMap.newKeySet();
+    private final Map<DeviceAddress, Boolean> online = new ConcurrentHashMap<>();
+
+    // Loop thread only.
+    private final Map<String, Open> open = new HashMap<>();
+    private final Map<SeriesPath, Open> openBySeries = new HashMap<>();
+    private final ArrayDeque<String> closedOrder = new ArrayDeque<>();
+
+    private final LongAdder published = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder observed = new LongAdder();
+    private final LongAdder unmatchedAnswers = new LongAdder();
+    private final LongAdder lateAnswers = new LongAdder();
+    private final Map<CommandState, LongAdder> finished = new ConcurrentHashMap<>();
+
+    /** A command not yet final, with what the loop needs to drive it. */
+    private static final class Open {
+        Command command;
+        final CommandPolicy policy;
+        final OutboundMessage message;
+        final CompletableFuture<Command> outcome = new CompletableFuture<>();
+        ScheduledFuture<?> timer;
+
+        Open(Command command, CommandPolicy policy, OutboundMessage message) {
+            this.command = command;
+            this.policy = policy;
+            this.message = message;
+        }
+    }
+
+    public CommandService(CommandRepository outbox, HouseRepository houses, EventRepository events,
+                          MessagePublisher publisher, VendorCommandRoutes vendorRoutes, CommandPolicies policies,
+                          Clock clock) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.houses = Objects.requireNonNull(houses, "houses");
+        this.events = Objects.requireNonNull(events, "events");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.vendorRoutes = Objects.requireNonNull(vendorRoutes, "vendorRoutes");
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.loop = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("domus-commands").daemon(true).factory());
+    }
+
+    /** Resumes the commands a previous run left open: queued ones wait on, pending ones are published again. */
+    public void start() {
+        List<Command> left = outbox.open();
+        loop.execute(() -> left.forEach(this::resume));
+        if (!left.isEmpty()) {
+            LOG.info("Resuming {} open command(s) from the outbox", left.size());
+        }
+    }
+
+    public void addListener(CommandListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(CommandListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Sends {@code series := value}. Validates on the calling thread and returns at once.
+     *
+     * @throws InvalidCommandException (before anything is written or published) when the attribute is unknown or
+     *                                 read-only or the value does not fit it
+     */
+    public SentCommand send(SeriesPath series, String value, SendOptions options) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(options, "options");
+        Attribute attribute = houses.findAttribute(series).orElseThrow(() -> new InvalidCommandException(
+                "unknown attribute " + series + ": no such house, device or attribute"));
+        String canonical = CommandValues.normalise(attribute, value);
+        String kind = houses.findDevice(series.deviceAddress()).map(Device::kind).orElse("unknown");
+        CommandPolicy policy = policies.forKind(kind);
+        if (options.timeout() != null) {
+            policy = policy.withTimeout(options.timeout());
+        }
+        String traceId = newTraceId();
+        Instant now = clock.instant();
+        Instant expiry = options.queueFor() == null ? null : now.plus(options.queueFor());
+        Command command = new Command(0, traceId, series, canonical, attribute.kind(), CommandState.PENDING,
+                options.source(), now, now, expiry, null, 0, "requested by " + options.source());
+        Open entry = new Open(command, policy, messageFor(series, attribute.kind(), canonical, traceId));
+        loop.execute(() -> begin(entry));
+        return new SentCommand(traceId, entry.outcome);
+    }
+
+    /** The commands still open, oldest first. Thread-safe (a snapshot taken on the loop). */
+    public List<Command> openCommands() {
+        return CompletableFuture.supplyAsync(() -> open.values().stream().map(o -> o.command)
+                .sorted(Comparator.comparing(Command::createdAt)).toList(), loop).join();
+    }
+
+    public CommandMetrics metrics() {
+        return new CommandMetrics(published.sum(), retries.sum(), count(CommandState.CONFIRMED),
+                count(CommandState.REJECTED), count(CommandState.TIMED_OUT), count(CommandState.SUPERSEDED),
+                count(CommandState.EXPIRED), count(CommandState.FAILED), observed.sum(), unmatchedAnswers.sum(),
+                lateAnswers.sum(), openTraces.size());
+    }
+
+    private long count(CommandState state) {
+        LongAdder adder = finished.get(state);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    private OutboundMessage messageFor(SeriesPath series, AttributeKind kind, String value, String traceId) {
+        return vendorRoutes.route(series, kind, value).orElseGet(() -> new OutboundMessage(
+                series.topic() + "/set", CommandValues.setPayload(kind, value, traceId), 1, false));
+    }
+
+    // ---- on the loop -------------------------------------------------------------------------------------
+
+    private void begin(Open entry) {
+        Command command = entry.command;
+        event(command, "requested", "asked to set " + command.value() + " by " + command.source());
+        supersedeOthers(command);
+        track(entry);
+        if (deviceIsOffline(command.series().deviceAddress())) {
+            if (command.expiresAt() == null) {
+                finish(entry, CommandState.FAILED, "device offline");
+                outbox.insert(entry.command);
+                return;
+            }
+            entry.command = command.moveTo(CommandState.QUEUED, clock.instant(),
+                    "device offline: queued until " + command.expiresAt());
+            outbox.insert(entry.command);
+            event(entry.command, "queued", entry.command.reason());
+            armExpiry(entry);
+            notifyListeners(entry.command);
+            return;
+        }
+        outbox.insert(command).whenCompleteAsync((stored, error) -> {
+            if (error != null) {
+                finish(entry, CommandState.FAILED, "the outbox could not be written: " + rootMessage(error));
+            } else if (!entry.command.state().isFinal()) {
+                publish(entry, "published");
+            }
+        }, loop);
+    }
+
+    private void resume(Command command) {
+        if (open.containsKey(command.traceId())) {
+            return;
+        }
+        AttributeKind kind = command.kind();
+        String deviceKind = houses.findDevice(command.series().deviceAddress()).map(Device::kind).orElse("unknown");
+        Open entry = new Open(command, policies.forKind(deviceKind),
+                messageFor(command.series(), kind, command.value(), command.traceId()));
+        supersedeOthers(command);
+        track(entry);
+        if (command.state() == CommandState.QUEUED) {
+            armExpiry(entry);
+            if (!deviceIsOffline(command.series().deviceAddress())) {
+                deliverQueued(command.series().deviceAddress());
+            }
+            return;
+        }
+        publish(entry, "published again after a restart");
+    }
+
+    private void track(Open entry) {
+        open.put(entry.command.traceId(), entry);
+        openBySeries.put(entry.command.series(), entry);
+        openTraces.add(entry.command.traceId());
+        openSeries.add(entry.command.series());
+    }
+
+    private void supersedeOthers(Command newer) {
+        Open older = openBySeries.get(newer.series());
+        if (older != null && !older.command.traceId().equals(newer.traceId())) {
+            finish(older, CommandState.SUPERSEDED, "superseded by " + newer.traceId() + " (" + newer.value() + ")");
+        }
+    }
+
+    private void publish(Open entry, String why) {
+        Instant now = clock.instant();
+        entry.command = entry.command.published(now, now.plus(entry.policy.timeout()),
+                why + " to " + entry.message.topic() + ", attempt " + (entry.command.attempts() + 1));
+        Command sent = entry.command;
+        outbox.update(sent);
+        event(sent, "published", sent.reason());
+        notifyListeners(sent);
+        published.increment();
+        cancelTimer(entry);
+        entry.timer = loop.schedule(() -> onTimeout(entry, sent.attempts()), entry.policy.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        publisher.publish(entry.message).whenCompleteAsync((ignored, error) -> {
+            if (error != null && entry.command.state() == CommandState.PENDING) {
+                finish(entry, CommandState.FAILED, "the broker did not take it: " + rootMessage(error));
+            }
+        }, loop);
+    }
+
+    private void onTimeout(Open entry, int attempt) {
+        if (entry.command.state() != CommandState.PENDING || entry.command.attempts() != attempt) {
+            return;
+        }
+        int retry = attempt; // attempts so far = retries used + 1
+        if (retry <= entry.policy.retries()) {
+            Duration wait = entry.policy.backoffBefore(retry);
+            event(entry.command, "retrying", "no answer within " + seconds(entry.policy.timeout()) + "; retry "
+                    + retry + " of " + entry.policy.retries() + " in " + seconds(wait));
+            retries.increment();
+            entry.timer = loop.schedule(() -> {
+                if (entry.command.state() == CommandState.PENDING && entry.command.attempts() == attempt) {
+                    publish(entry, "retried");
+                }
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        finish(entry, CommandState.TIMED_OUT, "no answer within " + seconds(entry.policy.timeout()) + " after "
+                + attempt + (attempt == 1 ? " attempt" : " attempts"));
+    }
+
+    private void armExpiry(Open entry) {
+        Instant expiry = entry.command.expiresAt();
+        if (expiry == null) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), expiry).toMillis());
+        cancelTimer(entry);
+        entry.timer = loop.schedule(() -> {
+            if (entry.command.state() == CommandState.QUEUED) {
+                finish(entry, CommandState.EXPIRED, "the device stayed offline until the command expired");
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void deliverQueued(DeviceAddress device) {
+        List<Open> queued = new ArrayList<>();
+        for (Open entry : open.values()) {
+            if (entry.command.state() == CommandState.QUEUED && entry.command.series().deviceAddress().equals(device)) {
+                queued.add(entry);
+            }
+        }
+        queued.sort(Comparator.comparing((Open o) -> o.command.createdAt()).thenComparing(o -> o.command.traceId()));
+        Instant now = clock.instant();
+        for (Open entry : queued) {
+            if (entry.command.expiresAt() != null && !now.isBefore(entry.command.expiresAt())) {
+                finish(entry, CommandState.EXPIRED, "the device stayed offline until the command expired");
+            } else {
+                publish(entry, "device back online; published");
+            }
+        }
+    }
+
+    private void finish(Open entry, CommandState state, String reason) {
+        if (entry.command.state().isFinal()) {
+            return;
+        }
+        cancelTimer(entry);
+        entry.command = entry.command.moveTo(state, clock.instant(), reason);
+        String trace = entry.command.traceId();
+        open.remove(trace);
+        openTraces.remove(trace);
+        if (openBySeries.get(entry.command.series()) == entry) {
+            openBySeries.remove(entry.command.series());
+            openSeries.remove(entry.command.series());
+        }
+        rememberClosed(trace);
+        if (entry.command.id() != 0 || entry.command.attempts() > 0 || state != CommandState.FAILED) {
+            outbox.update(entry.command);
+        }
+        event(entry.command, state.label(), reason);
+        finished.computeIfAbsent(state, s -> new LongAdder()).increment();
+        notifyListeners(entry.command);
+        entry.outcome.complete(entry.command);
+    }
+
+    private void rememberClosed(String trace) {
+        closedTraces.add(trace);
+        closedOrder.add(trace);
+        while (closedOrder.size() > RECENTLY_CLOSED) {
+            closedTraces.remove(closedOrder.poll());
+        }
+    }
+
+    private boolean deviceIsOffline(DeviceAddress device) {
+        Boolean known = online.get(device);
+        if (known == null) {
+            known = outbox.latestText(device.attribute(STATUS)).map(s -> !isOffline(s)).orElse(true);
+            online.putIfAbsent(device, known);
+        }
+        return !known;
+    }
+
+    private static boolean isOffline(String status) {
+        return status.strip().toLowerCase(Locale.ROOT).equals("offline");
+    }
+
+    private void answered(Reading reading) {
+        Open entry = reading.traceId() != null ? open.get(reading.traceId()) : openBySeries.get(reading.series());
+        if (entry == null) {
+            if (reading.traceId() != null) {
+                noteStrayAnswer(reading.traceId(), reading.series());
+            }
+            return;
+        }
+        if (!entry.command.series().equals(reading.series()) || entry.command.state() != CommandState.PENDING) {
+            return;
+        }
+        if (reading.traceId() != null) {
+            finish(entry, CommandState.CONFIRMED, "the device echoed the trace id with " + reading.text());
+        } else if (CommandValues.reports(entry.command.kind(), entry.command.value(), reading)) {
+            finish(entry, CommandState.CONFIRMED, "the device reported " + reading.text() + " (no trace id)");
+        }
+    }
+
+    private void noteStrayAnswer(String traceId, SeriesPath series) {
+        if (closedTraces.contains(traceId)) {
+            lateAnswers.increment();
+            return;
+        }
+        unmatchedAnswers.increment();
+        problems.report("unmatched:" + series.deviceAddress(), "An answer on " + series + " carries trace id "
+                + Printable.of(traceId, 64) + ", which matches no command");
+    }
+
+    private void refusedOnLoop(SeriesPath series, String traceId, String reason) {
+        Open entry = traceId != null ? open.get(traceId) : openBySeries.get(series);
+        if (entry == null || !entry.command.series().equals(series)) {
+            if (traceId != null) {
+                noteStrayAnswer(traceId, series);
+            }
+            return;
+        }
+        if (entry.command.state() == CommandState.PENDING) {
+            finish(entry, CommandState.REJECTED, "the device refused: " + reason);
+        }
+    }
+
+    private void statusChanged(DeviceAddress device, boolean nowOnline) {
+        Boolean before = online.put(device, nowOnline);
+        if (nowOnline && !Boolean.TRUE.equals(before)) {
+            deliverQueued(device);
+        }
+    }
+
+    private void observedOnLoop(SeriesPath series, String value, AttributeKind kind, String traceId, String client) {
+        if (traceId != null && (open.containsKey(traceId) || closedTraces.contains(traceId))) {
+            return; // our own command coming back through an external broker
+        }
+        observed.increment();
+        String deviceKind = houses.findDevice(series.deviceAddress()).map(Device::kind).orElse("unknown");
+        Optional<Attribute> attribute = houses.findAttribute(series);
+        AttributeKind commandKind = attribute.map(Attribute::kind).orElse(kind);
+        Instant now = clock.instant();
+        String trace = traceId != null ? traceId : newTraceId();
+        Command command = new Command(0, trace, series, value, commandKind, CommandState.PENDING, "mqtt:" + client,
+                now, now, null, now.plus(policies.forKind(deviceKind).timeout()), 1,
+                "published by MQTT client " + client);
+        Open entry = new Open(command, policies.forKind(deviceKind), messageFor(series, commandKind, value, trace));
+        event(command, "observed", "client " + client + " published " + value + " on " + series.topic() + "/set");
+        supersedeOthers(command);
+        track(entry);
+        outbox.insert(command);
+        notifyListeners(command);
+        // Someone else published it: wait for the answer without publishing, and without retries.
+        entry.timer = loop.schedule(() -> {
+            if (entry.command.state() == CommandState.PENDING) {
+                finish(entry, CommandState.TIMED_OUT, "no answer within " + seconds(entry.policy.timeout()));
+            }
+        }, entry.policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimer(Open entry) {
+        if (entry.timer != null) {
+            entry.timer.cancel(false);
+            entry.timer = null;
+        }
+    }
+
+    private void event(Command command, String what, String detail) {
+        events.append(new Event(0, clock.instant(), "command." + what, command.series().house(),
+                command.series().toString(), command.traceId(), detail));
+    }
+
+    private void notifyListeners(Command command) {
+        for (CommandListener listener : listeners) {
+            try {
+                listener.commandChanged(command);
+            } catch (RuntimeException e) {
+                problems.report("listener:" + listener.getClass().getName(),
+                        "A command listener failed: " + rootMessage(e));
+            }
+        }
+    }
+
+    // ---- inputs from other threads -------------------------------------------------------------------------
+
+    /** On the writer thread, after each commit: hands answers and status changes to the loop. */
+    @Override
+    public void onCommitted(List<Reading> stored, List<Device> discovered) {
+        for (Reading reading : stored) {
+            SeriesPath series = reading.series();
+            if (STATUS.equals(series.attribute())) {
+                boolean nowOnline = !isOffline(reading.text());
+                DeviceAddress device = series.deviceAddress();
+                if (!Boolean.valueOf(nowOnline).equals(online.get(device))) {
+                    loop.execute(() -> statusChanged(device, nowOnline));
+                }
+            } else if (reading.traceId() != null) {
+                if (openTraces.contains(reading.traceId())) {
+                    loop.execute(() -> answered(reading));
+                } else if (closedTraces.contains(reading.traceId())) {
+                    lateAnswers.increment();
+                } else if (openSeries.contains(series)) {
+                    loop.execute(() -> answered(reading));
+                } else {
+                    noteStrayAnswer(reading.traceId(), series);
+                }
+            } else if (openSeries.contains(series)) {
+                loop.execute(() -> answered(reading));
+            }
+        }
+    }
+
+    @Override
+    public void refused(SeriesPath series, String traceId, String reason) {
+        loop.execute(() -> refusedOnLoop(series, traceId, Printable.of(reason, 200)));
+    }
+
+    @Override
+    public void published(SeriesPath series, String value, AttributeKind kind, String traceId, String clientId) {
+        loop.execute(() -> observedOnLoop(series, value, kind, traceId, clientId));
+    }
+
+    /** Stops the loop. Open commands stay in the outbox and are resumed by the next {@link #start()}. */
+    @Override
+    public void close() {
+        loop.shutdownNow();
+        try {
+            loop.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String newTraceId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : CommandValues.format(millis / 1000.0) + " s";
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}
