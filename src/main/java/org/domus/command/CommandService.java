@@ -61,6 +61,8 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final String STATUS = "status";
     private static final int RECENTLY_CLOSED = 10_000;
+    /** How often the outbox is checked for commands another process wrote ({@code domus send}). */
+    private static final long REQUEST_POLL_MILLIS = 200;
 
     private final CommandRepository outbox;
     private final HouseRepository houses;
@@ -97,12 +99,14 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         final CommandPolicy policy;
         final OutboundMessage message;
         final CompletableFuture<Command> outcome = new CompletableFuture<>();
+        final boolean inOutbox;
         ScheduledFuture<?> timer;
 
-        Open(Command command, CommandPolicy policy, OutboundMessage message) {
+        Open(Command command, CommandPolicy policy, OutboundMessage message, boolean inOutbox) {
             this.command = command;
             this.policy = policy;
             this.message = message;
+            this.inOutbox = inOutbox;
         }
     }
 
@@ -127,6 +131,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         if (!left.isEmpty()) {
             LOG.info("Resuming {} open command(s) from the outbox", left.size());
         }
+        loop.scheduleWithFixedDelay(this::pickUpRequests, 0, REQUEST_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public void addListener(CommandListener listener) {
@@ -159,7 +164,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         Instant expiry = options.queueFor() == null ? null : now.plus(options.queueFor());
         Command command = new Command(0, traceId, series, canonical, attribute.kind(), CommandState.PENDING,
                 options.source(), now, now, expiry, null, 0, "requested by " + options.source());
-        Open entry = new Open(command, policy, messageFor(series, attribute.kind(), canonical, traceId));
+        Open entry = new Open(command, policy, messageFor(series, attribute.kind(), canonical, traceId), false);
         loop.execute(() -> begin(entry));
         return new SentCommand(traceId, entry.outcome);
     }
@@ -189,6 +194,39 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
 
     // ---- on the loop -------------------------------------------------------------------------------------
 
+    /** Commands {@code domus send} wrote into the outbox: checked again, then sent like the console's own. */
+    private void pickUpRequests() {
+        List<Command> requested;
+        try {
+            requested = outbox.requested();
+        } catch (RuntimeException e) {
+            problems.report("requests", "Cannot read requested commands from the outbox: " + rootMessage(e));
+            return;
+        }
+        for (Command request : requested) {
+            if (open.containsKey(request.traceId()) || closedTraces.contains(request.traceId())) {
+                continue;
+            }
+            String deviceKind = houses.findDevice(request.series().deviceAddress()).map(Device::kind)
+                    .orElse("unknown");
+            Command command = request.moveTo(CommandState.PENDING, clock.instant(), request.reason());
+            Open entry = new Open(command, policies.forKind(deviceKind),
+                    messageFor(command.series(), command.kind(), command.value(), command.traceId()), true);
+            try {
+                Attribute attribute = houses.findAttribute(request.series()).orElseThrow(() ->
+                        new InvalidCommandException("unknown attribute " + request.series()));
+                if (!CommandValues.normalise(attribute, request.value()).equals(request.value())) {
+                    throw new InvalidCommandException("the value " + request.value() + " is not in canonical form");
+                }
+            } catch (InvalidCommandException e) {
+                track(entry);
+                finish(entry, CommandState.FAILED, e.getMessage());
+                continue;
+            }
+            begin(entry);
+        }
+    }
+
     private void begin(Open entry) {
         Command command = entry.command;
         event(command, "requested", "asked to set " + command.value() + " by " + command.source());
@@ -197,24 +235,30 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         if (deviceIsOffline(command.series().deviceAddress())) {
             if (command.expiresAt() == null) {
                 finish(entry, CommandState.FAILED, "device offline");
-                outbox.insert(entry.command);
+                if (!entry.inOutbox) {
+                    outbox.insert(entry.command);
+                }
                 return;
             }
             entry.command = command.moveTo(CommandState.QUEUED, clock.instant(),
                     "device offline: queued until " + command.expiresAt());
-            outbox.insert(entry.command);
+            write(entry);
             event(entry.command, "queued", entry.command.reason());
             armExpiry(entry);
             notifyListeners(entry.command);
             return;
         }
-        outbox.insert(command).whenCompleteAsync((stored, error) -> {
+        write(entry).whenCompleteAsync((stored, error) -> {
             if (error != null) {
                 finish(entry, CommandState.FAILED, "the outbox could not be written: " + rootMessage(error));
             } else if (!entry.command.state().isFinal()) {
                 publish(entry, "published");
             }
         }, loop);
+    }
+
+    private CompletableFuture<?> write(Open entry) {
+        return entry.inOutbox ? outbox.update(entry.command) : outbox.insert(entry.command);
     }
 
     private void resume(Command command) {
@@ -224,7 +268,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         AttributeKind kind = command.kind();
         String deviceKind = houses.findDevice(command.series().deviceAddress()).map(Device::kind).orElse("unknown");
         Open entry = new Open(command, policies.forKind(deviceKind),
-                messageFor(command.series(), kind, command.value(), command.traceId()));
+                messageFor(command.series(), kind, command.value(), command.traceId()), true);
         supersedeOthers(command);
         track(entry);
         if (command.state() == CommandState.QUEUED) {
@@ -337,7 +381,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
             openSeries.remove(entry.command.series());
         }
         rememberClosed(trace);
-        if (entry.command.id() != 0 || entry.command.attempts() > 0 || state != CommandState.FAILED) {
+        if (entry.inOutbox || entry.command.attempts() > 0 || state != CommandState.FAILED) {
             outbox.update(entry.command);
         }
         event(entry.command, state.label(), reason);
@@ -428,7 +472,8 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         Command command = new Command(0, trace, series, value, commandKind, CommandState.PENDING, "mqtt:" + client,
                 now, now, null, now.plus(policies.forKind(deviceKind).timeout()), 1,
                 "published by MQTT client " + client);
-        Open entry = new Open(command, policies.forKind(deviceKind), messageFor(series, commandKind, value, trace));
+        Open entry = new Open(command, policies.forKind(deviceKind), messageFor(series, commandKind, value, trace),
+                true);
         event(command, "observed", "client " + client + " published " + value + " on " + series.topic() + "/set");
         supersedeOthers(command);
         track(entry);

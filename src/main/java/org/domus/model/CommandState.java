@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** Where a command is in its life; see docs/protocol.md. */
 public enum CommandState {
+    /** Written to the outbox by another process ({@code domus send}); the running console picks it up. */
+    REQUESTED,
     /** The device is offline; the command waits for it until its expiry. */
     QUEUED,
     /** Published; waiting for the device's answer. */
@@ -22,7 +24,7 @@ public enum CommandState {
     FAILED;
 
     public boolean isFinal() {
-        return this != QUEUED && this != PENDING;
+        return this != REQUESTED && this != QUEUED && this != PENDING;
     }
 
     /** The name used in the store, events and output: {@code timed-out}. */

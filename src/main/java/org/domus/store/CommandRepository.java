@@ -83,11 +83,39 @@ public final class CommandRepository {
         });
     }
 
+    /**
+     * Marks a command that no console picked up as failed, if it is still only requested.
+     *
+     * @return whether it was still requested (and is now failed); waits for the commit
+     */
+    public boolean withdraw(String traceId, String reason) {
+        Objects.requireNonNull(traceId, "traceId");
+        return writer.call(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE command SET state = 'failed', reason = ?,"
+                    + " updated_at = ? WHERE trace_id = ? AND state = 'requested'")) {
+                update.setString(1, reason);
+                update.setLong(2, SqlSupport.micros(Instant.now()));
+                update.setString(3, traceId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Commands still queued or pending, oldest first: what a restarted console resumes. */
     public List<Command> open() {
         return reads.read(c -> {
             try (PreparedStatement query = c.prepareStatement(
                     COLUMNS + " WHERE state IN ('queued', 'pending') ORDER BY created_at, id")) {
+                return commands(query);
+            }
+        });
+    }
+
+    /** Commands other processes asked the console to send ({@code domus send}), oldest first. */
+    public List<Command> requested() {
+        return reads.read(c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    COLUMNS + " WHERE state = 'requested' ORDER BY created_at, id")) {
                 return commands(query);
             }
         });

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ServeCommand.class,
+            SendCommand.class,
+            EventsCommand.class,
             ExportCommand.class,
             org.domus.app.bench.BenchCommand.class,
         })

@@ -113,11 +113,10 @@ public final class AttributeValues {
     }
 
     private static String describe(Object raw) {
-        return raw instanceof String s ? "\"" + shorten(s) + "\"" : String.valueOf(raw);
+        return raw instanceof String s ? "\"" + shorten(s) + "\"" : raw instanceof Double d ? plain(d) : String.valueOf(raw);
     }
 
     private static String shorten(String text) {
-        String printable = org.domus.model.Printable.of(text, 40);
-        return printable;
+        return org.domus.model.Printable.of(text, 40);
     }
 }

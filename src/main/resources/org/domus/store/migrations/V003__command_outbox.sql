@@ -18,5 +18,5 @@ CREATE TABLE command (
     attempts    INTEGER NOT NULL DEFAULT 0,
     reason      TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX command_open ON command (state) WHERE state IN ('queued', 'pending');
+CREATE INDEX command_open ON command (state) WHERE state IN ('requested', 'queued', 'pending');
 CREATE INDEX command_series ON command (series, created_at);
