@@ -95,7 +95,8 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
 
     /** A command not yet final, with what the loop needs to drive it. */
     private static final class Open {
-        Command command;
+        /** Written on the loop; read on the writer's thread to skip publishing a command already finished. */
+        volatile Command command;
         final CommandPolicy policy;
         final OutboundMessage message;
         final CompletableFuture<Command> outcome = new CompletableFuture<>();
@@ -248,13 +249,17 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
             notifyListeners(entry.command);
             return;
         }
-        write(entry).whenCompleteAsync((stored, error) -> {
+        // The row is written as published; the message leaves only once that row is committed (the outbox
+        // rule), straight from the writer's thread so the wait costs no extra hand-off.
+        markPublished(entry, "published");
+        write(entry).whenComplete((stored, error) -> {
             if (error != null) {
-                finish(entry, CommandState.FAILED, "the outbox could not be written: " + rootMessage(error));
+                loop.execute(() -> finish(entry, CommandState.FAILED,
+                        "the outbox could not be written: " + rootMessage(error)));
             } else if (!entry.command.state().isFinal()) {
-                publish(entry, "published");
+                transmit(entry);
             }
-        }, loop);
+        });
     }
 
     private CompletableFuture<?> write(Open entry) {
@@ -295,18 +300,29 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         }
     }
 
+    /** Publishes an open command (again): records the attempt, then sends. */
     private void publish(Open entry, String why) {
+        markPublished(entry, why);
+        outbox.update(entry.command);
+        transmit(entry);
+    }
+
+    /** Moves the command to a new attempt, pending until its timeout; on the loop. */
+    private void markPublished(Open entry, String why) {
         Instant now = clock.instant();
         entry.command = entry.command.published(now, now.plus(entry.policy.timeout()),
                 why + " to " + entry.message.topic() + ", attempt " + (entry.command.attempts() + 1));
         Command sent = entry.command;
-        outbox.update(sent);
         event(sent, "published", sent.reason());
         notifyListeners(sent);
         published.increment();
         cancelTimer(entry);
         entry.timer = loop.schedule(() -> onTimeout(entry, sent.attempts()), entry.policy.timeout().toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands the message to the broker; any thread. */
+    private void transmit(Open entry) {
         publisher.publish(entry.message).whenCompleteAsync((ignored, error) -> {
             if (error != null && entry.command.state() == CommandState.PENDING) {
                 finish(entry, CommandState.FAILED, "the broker did not take it: " + rootMessage(error));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code domus bench NAME}: the benchmarks; each prints its headline figures as key=value on its last line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its last line of output is its headline figure as key=value pairs.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class, BenchCommand.Commands.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -72,6 +72,29 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return new LifecycleBenchmark(runs, spec.commandLine().getOut()).run();
+        }
+    }
+
+    @Command(name = "commands", mixinStandardHelpOptions = true,
+            description = {"Command round trip, send to confirmed, against an echoing device; bare MQTT publish/echo"
+                    + " on bare Moquette with the same client library as the baseline, same run.",
+                "Last line: p50_ms=… p99_ms=… bare_p50_ms=… bare_p99_ms=… ratio_p50=… ratio_p99=…"})
+    static final class Commands implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--commands", defaultValue = "10000", description = "measured commands per run (default ${DEFAULT-VALUE})")
+        private int commands;
+
+        @Option(names = "--warmup", defaultValue = "1000", description = "unmeasured commands first (default ${DEFAULT-VALUE})")
+        private int warmup;
+
+        @Option(names = "--runs", defaultValue = "3", description = "runs; medians of their percentiles reported (default ${DEFAULT-VALUE})")
+        private int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            return new CommandsBenchmark(commands, warmup, runs, spec.commandLine().getOut()).run();
         }
     }
 }

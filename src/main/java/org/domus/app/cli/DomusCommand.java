@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             SendCommand.class,
             EventsCommand.class,
             ExportCommand.class,
+            SimulateCommand.class,
             org.domus.app.bench.BenchCommand.class,
         })
 public final class DomusCommand implements Callable<Integer> {

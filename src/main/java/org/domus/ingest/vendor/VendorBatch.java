@@ -60,6 +60,11 @@ final class VendorBatch {
         return pending != null ? java.util.Optional.of(pending) : registry.find(key);
     }
 
+    /** The devices with an attribute whose state arrives on {@code topic} (Home Assistant discovery). */
+    List<DeviceSpec> stateDevices(String topic) {
+        return registry.byStateTopic(house, topic);
+    }
+
     /** The known devices of a vendor in this house (as registered; this message's updates not included). */
     List<DeviceSpec> registryDevices(String vendor) {
         return registry.list(house, vendor);
