@@ -350,8 +350,10 @@ public final class SimulatorRuntime implements AutoCloseable {
         if (!device.client.getState().isConnected()) {
             return;
         }
-        device.online = true;
-        connected.incrementAndGet();
+        if (!device.online) {
+            device.online = true;
+            connected.incrementAndGet();
+        }
         if (device.vendor != null) {
             Map<String, Object> state;
             synchronized (device) {
@@ -690,9 +692,9 @@ public final class SimulatorRuntime implements AutoCloseable {
                 answer.set("value", JSON.valueToTree(device.model.published(attribute)));
             }
         }
-        String topic = device.indexOf(attribute) >= 0 || org.domus.model.Slugs.isValid(attribute)
-                ? device.prefix + attribute : device.prefix + "status";
-        publish(device, topic, bytes(answer), false, MqttQos.AT_LEAST_ONCE, true);
+        if (org.domus.model.Slugs.isValid(attribute)) {
+            publish(device, device.prefix + attribute, bytes(answer), false, MqttQos.AT_LEAST_ONCE, true);
+        }
     }
 
     /** Scheduler thread: a vendor command, obeyed as far as possible and reported in the vendor's shape. */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code domus bench NAME}: the benchmarks; each prints its headline figures as key=value on its last line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its last line of output is its headline figure as key=value pairs.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class, BenchCommand.Commands.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class, BenchCommand.Commands.class,
+            BenchCommand.Simulate.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -95,6 +96,39 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return new CommandsBenchmark(commands, warmup, runs, spec.commandLine().getOut()).run();
+        }
+    }
+
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = {"'domus simulate --scale N --rate R' against the embedded broker, the simulator in a child JVM:",
+                "achieved rate and simulator CPU after the connect storm, its heap, and the storm's duration; median of runs.",
+                "Last line: rate=… cpu_cores=… heap_mb=… connect_ms=…"})
+    static final class Simulate implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--devices", defaultValue = "10000", description = "simulated devices (default ${DEFAULT-VALUE})")
+        private int devices;
+
+        @Option(names = "--rate", defaultValue = "5000", description = "total msg/s asked (default ${DEFAULT-VALUE})")
+        private double rate;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per run (default ${DEFAULT-VALUE})")
+        private int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "seconds after the connect storm before measuring (default ${DEFAULT-VALUE})")
+        private int warmup;
+
+        @Option(names = "--runs", defaultValue = "3", description = "runs; medians reported (default ${DEFAULT-VALUE})")
+        private int runs;
+
+        @Option(names = "--connect-concurrency", defaultValue = "64", description = "connects in progress at once (default ${DEFAULT-VALUE})")
+        private int connectConcurrency;
+
+        @Override
+        public Integer call() throws Exception {
+            return new SimulateBenchmark(devices, rate, seconds, warmup, runs, connectConcurrency,
+                    spec.commandLine().getOut()).run();
         }
     }
 }

@@ -90,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--username", paramLabel = "USER", description = "MQTT user name (default: the URL's, or anonymous for a --demo broker).")
     private String username;
 
-    @Option(names = "--password", paramLabel = "SECRET", arity = "0..1", interactive = false,
+    @Option(names = "--password", paramLabel = "SECRET",
             description = "MQTT password (prefer --password-file or the environment variable " + PASSWORD_VARIABLE + ").")
     private String password;
 
@@ -181,7 +181,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         SimulatorStatus status = runtime.status();
-        if (status.sent() == 0 && status.connected() == 0 && status.connectProblem().isPresent()) {
+        if (status.sent() == 0 && status.connectProblem().isPresent()) {
             throw new CliFailure("no device could connect to " + target + ": " + status.connectProblem().get());
         }
         return 0;
@@ -213,9 +213,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 double recent = (status.sent() - lastSent) / ((now - lastNanos) / 1e9);
                 lastSent = status.sent();
                 lastNanos = now;
-                out.printf(Locale.ROOT, "%6.1fs connected=%d/%d sent=%d (%.1f/s) failed=%d skipped=%d obeyed=%d refused=%d%s%n",
+                Runtime jvm = Runtime.getRuntime();
+                out.printf(Locale.ROOT, "%6.1fs connected=%d/%d sent=%d (%.1f/s) failed=%d skipped=%d obeyed=%d refused=%d heap_mb=%d%s%n",
                         (now - start) / 1e9, status.connected(), status.devices(), status.sent(), recent,
                         status.failed(), status.skipped(), status.obeyed(), status.refused(),
+                        (jvm.totalMemory() - jvm.freeMemory()) / (1024 * 1024),
                         status.connectStormTime().map(d -> " connect_ms=" + d.toMillis()).orElse("")
                                 + status.connectProblem().filter(p -> status.connected() < status.devices())
                                         .map(p -> " (" + p + ")").orElse(""));
@@ -224,6 +226,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             if (now >= end) {
                 return;
+            }
+            SimulatorStatus sofar = runtime.status();
+            if (sofar.connected() == 0 && sofar.connectFailures() >= sofar.devices()
+                    && sofar.connectProblem().isPresent()) {
+                return; // every device failed to connect at least once and none is connected: call() fails
             }
             long wake = Math.min(end, nextProgress);
             if (nextFault < faultSpecs.size()) {

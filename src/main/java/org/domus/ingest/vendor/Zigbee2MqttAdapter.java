@@ -188,8 +188,8 @@ final class Zigbee2MqttAdapter implements VendorAdapter {
                 return spec.withParams(Map.of("property", property, "decode", canonical.decode));
             }
         }
-        if (value.isContainerNode() || value.isNull()) {
-            return null;
+        if (value.isContainerNode() || value.isNull() || property.equals("color_mode")) {
+            return null; // color_mode only says how color is given
         }
         String name = VendorSlugs.attribute(property).orElse(null);
         if (name == null || device.attributes().containsKey(name)) {
