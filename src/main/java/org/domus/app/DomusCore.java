@@ -6,22 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
-import org.domus.command.CommandService;
-import org.domus.model.VendorCommandRoutes;
 import java.time.Clock;
+import java.util.Optional;
 import org.domus.broker.BrokerSettings;
 import org.domus.broker.BrokerStartException;
 import org.domus.broker.BrokerStatus;
 import org.domus.broker.EmbeddedBroker;
+import org.domus.command.CommandService;
 import org.domus.ingest.IngestService;
 import org.domus.ingest.LiveState;
-import org.domus.model.AttributeKind;
-import org.domus.model.DeviceAddress;
-import org.domus.model.House;
-import org.domus.model.Room;
+import org.domus.ingest.vendor.VendorIngest;
 import org.domus.store.Database;
 import org.domus.store.MqttCredential;
 import org.domus.store.PasswordHasher;
@@ -86,12 +80,14 @@ public final class DomusCore implements AutoCloseable {
             ensureConsoleIdentity(store, dataDir);
             LiveState liveState = new LiveState();
             IngestService ingest = new IngestService(store.writer(), store.events(), liveState, INGEST_SATURATION);
+            VendorIngest vendors = new VendorIngest(store.writer(), store.vendorBindings());
+            ingest.setVendorIngest(vendors);
             BrokerSettings brokerSettings = BrokerSettings.of(config.mqttHost(), config.mqttPort(), dataDir,
                     config.demo() ? DEMO_HOUSE : null, config.maxPayloadBytes());
             EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings, store.credentials(),
                     PasswordHasher.standard(), ingest);
             CommandService commands = new CommandService(store.commands(), store.houses(), store.events(), broker,
-                    VendorCommandRoutes.NONE, config.commandPolicies(), Clock.systemUTC());
+                    vendors.commands(), config.commandPolicies(), Clock.systemUTC());
             store.writer().addCommitListener(commands);
             ingest.setCommandTraffic(commands);
             try {
@@ -118,19 +114,7 @@ public final class DomusCore implements AutoCloseable {
         if (!store.houses().listHouses().isEmpty()) {
             return;
         }
-        House demo = store.houses().ensureHouse(DEMO_HOUSE, "Demo house", ZoneId.systemDefault());
-        Room living = store.houses().ensureRoom(demo.id(), null, "living-room", "Living room");
-        store.houses().ensureRoom(demo.id(), null, "kitchen", "Kitchen");
-        DeviceAddress light = new DeviceAddress(DEMO_HOUSE, "living-room", "ceiling-light");
-        store.houses().ensureDevice(light, living.id(), "Ceiling light", "light");
-        store.houses().ensureAttribute(light.attribute("power"), AttributeKind.ENUM, "", true, null, null,
-                List.of("ON", "OFF"));
-        DeviceAddress thermostat = new DeviceAddress(DEMO_HOUSE, "living-room", "thermostat");
-        store.houses().ensureDevice(thermostat, living.id(), "Thermostat", "thermostat");
-        store.houses().ensureAttribute(thermostat.attribute("temperature"), AttributeKind.NUMERIC, "°C", false,
-                null, null, null);
-        store.houses().ensureAttribute(thermostat.attribute("setpoint"), AttributeKind.NUMERIC, "°C", true,
-                5.0, 30.0, null);
+        DemoHouse.seedDefault(store.houses());
         LOG.info("First run: created the demo house");
     }
 

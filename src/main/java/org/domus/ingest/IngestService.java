@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import org.domus.ingest.vendor.VendorIngest;
 import org.domus.model.CommandTraffic;
 import org.domus.model.Device;
 import org.domus.model.Event;
@@ -48,6 +49,7 @@ public final class IngestService implements InboundSink {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private volatile CommandTraffic commandTraffic = CommandTraffic.NONE;
+    private volatile VendorIngest vendors;
 
     /**
      * @param saturatedAt records queued for the writer above which the broker should stop reading from clients
@@ -66,6 +68,11 @@ public final class IngestService implements InboundSink {
         this.commandTraffic = java.util.Objects.requireNonNull(traffic, "traffic");
     }
 
+    /** Where vendor topics ({@code domus/{house}/raw/…}) go: the adapters. Without them they are ignored. */
+    public void setVendorIngest(VendorIngest adapters) {
+        this.vendors = java.util.Objects.requireNonNull(adapters, "adapters");
+    }
+
     @Override
     public void accept(InboundMessage message, OutcomeCallback outcome) {
         received.increment();
@@ -79,9 +86,16 @@ public final class IngestService implements InboundSink {
             }
             case TopicRoute.State state -> store(message, state, outcome);
             case TopicRoute.Command command -> observeCommand(message, command, outcome);
-            // The hub's topics and vendor topics get their own handling in later issues.
+            case TopicRoute.Raw raw -> {
+                VendorIngest adapters = vendors;
+                if (adapters == null) {
+                    ignore(outcome);
+                } else {
+                    adapters.accept(message, raw, outcome);
+                }
+            }
+            // The hub's own topics get their handling with hub provisioning (issue 7).
             case TopicRoute.Hub hub -> ignore(outcome);
-            case TopicRoute.Raw raw -> ignore(outcome);
         }
     }
 

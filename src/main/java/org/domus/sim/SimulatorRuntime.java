@@ -293,7 +293,9 @@ public final class SimulatorRuntime implements AutoCloseable {
                         synchronized (this) {
                             connectsInProgress--;
                         }
-                        if (error != null) {
+                        // Refusals and unreachable brokers are recorded by onDisconnected (the future stays
+                        // pending while the client retries); only this bound on the wait is recorded here.
+                        if (error instanceof java.util.concurrent.TimeoutException) {
                             connectFailed(device, error);
                         }
                         if (running) {
@@ -306,7 +308,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     private void connect(SimDevice device) {
         device.client.connect(device.connectMessage).orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ack, error) -> {
-                    if (error != null) {
+                    if (error instanceof java.util.concurrent.TimeoutException) {
                         connectFailed(device, error);
                     }
                 });
@@ -395,6 +397,8 @@ public final class SimulatorRuntime implements AutoCloseable {
         if (device.online) {
             device.online = false;
             connected.decrementAndGet();
+        } else if (running && context.getSource() != MqttDisconnectSource.USER) {
+            connectFailed(device, context.getCause());
         }
         if (!running || context.getSource() == MqttDisconnectSource.USER
                 || context.getCause() instanceof Mqtt3ConnAckException) {

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@link StoreOptions#maxBatchMessages()} items) and writes it in one transaction; then it tells every record's
  * {@code onDone}, completes the tasks' futures and calls the {@link CommitListener}s, all on the writer thread.
  *
+ * <p>A record's {@link Declaration}s (devices describing themselves, vendor bindings) are applied before its
+ * readings, in the same transaction; see {@link DeviceDeclaration} for what they may change.
+ *
  * <p>A failed transaction (disk full, I/O error, ...) is rolled back, every record in it is told why, one WARN
  * line is logged per distinct reason, and the next batch tries again: the thread never dies.
  *

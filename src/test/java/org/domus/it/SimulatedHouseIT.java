@@ -26,6 +26,8 @@ import org.domus.sim.SimulationPlan;
 import org.domus.sim.SimulatorOptions;
 import org.domus.sim.SimulatorRuntime;
 import org.domus.sim.definition.SampleDevices;
+import org.domus.store.MqttCredential;
+import org.domus.store.PasswordHasher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,5 +144,51 @@ class SimulatedHouseIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> received.get(status).getLast().equals("offline"));
         simulator.injectFault(LIGHT, new Fault.Recover());
         await().atMost(Duration.ofSeconds(15)).until(() -> received.get(status).getLast().equals("online"));
+    }
+
+    @Test
+    void theTwoFloorHousesVendorDevicesSpeakTheirDialectsUnderRaw() throws InterruptedException {
+        core.core().store().credentials().put(new MqttCredential("family", "family-house",
+                PasswordHasher.standard().hash("family secret".toCharArray()), MqttCredential.ROLE_HOUSE));
+        Mqtt3AsyncClient watcher = core.connect(null, "family", "family secret", true);
+        watcher.subscribeWith().topicFilter("domus/family-house/raw/#").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(p -> received.computeIfAbsent(p.getTopic().toString(), t -> new CopyOnWriteArrayList<>())
+                        .add(new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)))
+                .send().orTimeout(10, TimeUnit.SECONDS).join();
+        SampleDevices samples = SampleDevices.bundled();
+        BrokerUrl broker = BrokerUrl.plain("127.0.0.1", core.port()).withCredentials("family", "family secret");
+        try (SimulatorRuntime family = SimulatorRuntime.start(
+                SimulationPlan.of(samples.house("family-house").orElseThrow(), samples), broker,
+                SimulatorOptions.defaults().withSeed(3))) {
+            assertTrue(family.awaitConnected(Duration.ofSeconds(30)), "connected: " + family.status());
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                for (String vendorId : List.of("tasmota_3D5E26", "0x00158d00040862ed", "shellyplus1pm-a8032ab636ec",
+                        "office_desk_lamp")) {
+                    assertTrue(received.keySet().stream().anyMatch(t -> t.contains(vendorId)),
+                            vendorId + " in " + received.keySet());
+                }
+            });
+        }
+    }
+
+    @Test
+    void aMalformedPayloadFaultIsCountedByIngest() {
+        long before = core.core().ingest().metrics().refusedPayloads();
+        simulator.injectFault(THERMOSTAT, new Fault.Malformed());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> core.core().ingest().metrics().refusedPayloads() > before);
+    }
+
+    @Test
+    void aMuteDeviceLeavesCommandsUnansweredUntilItRecovers() {
+        Mqtt3AsyncClient console = watch("domus/demo/living-room/#");
+        SeriesPath power = LIGHT.attribute("power");
+        simulator.injectFault(LIGHT, new Fault.Mute());
+        command(console, power, "{\"value\": \"ON\", \"trace_id\": \"trace-muted\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.status().ignored() == 1);
+        simulator.injectFault(LIGHT, new Fault.Recover());
+        command(console, power, "{\"value\": \"ON\", \"trace_id\": \"trace-heard\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> answer(power, "trace-heard") != null);
+        assertEquals(null, answer(power, "trace-muted"));
     }
 }

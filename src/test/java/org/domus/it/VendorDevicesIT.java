@@ -158,6 +158,39 @@ class VendorDevicesIT {
         awaitValues("desk-plug", "status", List.of("online"));
     }
 
+    @Test
+    void aSimulatedZigbeePlugObeysACommandInItsOwnShape() {
+        VendorDialect dialect = VendorDialects.byName("zigbee2mqtt").orElseThrow();
+        VendorDevice plug = new VendorDevice(DomusCore.DEMO_HOUSE, "desk_plug", "Desk plug", "smart-plug", List.of(
+                new VendorAttribute("power", "enum", "", true, null, null, List.of("ON", "OFF")),
+                new VendorAttribute("watts", "numeric", "W", false, null, null, null)));
+        Map<String, Object> state = new java.util.concurrent.ConcurrentHashMap<>(Map.of("power", "ON", "watts", 35.0));
+        Mqtt3AsyncClient device = core.houseClient("sim-desk-plug");
+        for (String filter : dialect.commandFilters(plug)) {
+            device.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(publish -> {
+                byte[] payload = publish.getPayloadAsBytes();
+                dialect.parseCommand(plug, publish.getTopic().toString(), payload, state).ifPresent(change -> {
+                    state.putAll(change);
+                    for (VendorMessage answer : dialect.onChange(plug, state, change.keySet())) {
+                        device.publishWith().topic(answer.topic()).qos(MqttQos.AT_LEAST_ONCE)
+                                .payload(answer.payload()).send();
+                    }
+                });
+            }).send().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+        for (VendorMessage message : dialect.onConnect(plug, state)) {
+            publish(message.topic().substring(RAW.length()), message.payload(), message.retain());
+        }
+        awaitValues("desk-plug", "power", List.of("ON"));
+
+        var sent = core.core().commands().send(DeviceAddress.vendor(DomusCore.DEMO_HOUSE, "desk-plug")
+                .attribute("power"), "OFF", org.domus.command.SendOptions.from("test"));
+        org.domus.model.Command done = sent.outcome().orTimeout(30, TimeUnit.SECONDS).join();
+        assertEquals(org.domus.model.CommandState.CONFIRMED, done.state(), done.reason());
+        assertEquals("OFF", state.get("power"));
+        awaitValues("desk-plug", "power", List.of("ON", "OFF"));
+    }
+
     /** The fixture blocks of {@code src/test/resources/vendor/<file>}: topic, payload. */
     private static List<String[]> fixtures(String file) {
         try (InputStream in = VendorDevicesIT.class.getResourceAsStream("/vendor/" + file)) {

@@ -62,7 +62,9 @@ class VendorBindingStoreTest {
         assertTrue(device.inInbox());
         assertEquals("Coffee", device.name());
         assertEquals("plug", device.kind());
-        assertEquals(List.of(device), discovered);
+        // listeners are told after the records' outcomes
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !discovered.isEmpty());
+        assertEquals(List.of(device), List.copyOf(discovered));
         Attribute watts = db.houses().findAttribute(PLUG.attribute("watts")).orElseThrow();
         assertEquals("W", watts.unit());
         assertEquals(3680.0, watts.max());

@@ -93,7 +93,7 @@ public final class SampleDevices {
         }
         String json = read(path.getParent() == null ? Path.of(".") : path.getParent(), path);
         String label = path.toString();
-        if (json.contains("\"attributes\"")) {
+        if (isTypeFile(json)) {
             DeviceType type = DefinitionReader.readType(label, json);
             Map<String, DeviceType> merged = new HashMap<>(types);
             merged.put(type.slug(), type);
@@ -117,6 +117,16 @@ public final class SampleDevices {
             mergedHouses.put(house.slug(), house);
         }
         return new SampleDevices(mergedTypes, mergedHouses);
+    }
+
+    /** A type file has a top-level "type"; a house file a top-level "house" (anything else is read as a house). */
+    private static boolean isTypeFile(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            return root != null && root.has("type") && !root.has("house");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false; // the house reader reports the syntax error with its position
+        }
     }
 
     /** A house read from a file of its own, against these types. */
