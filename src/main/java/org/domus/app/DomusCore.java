@@ -48,15 +48,17 @@ public final class DomusCore implements AutoCloseable {
     private final IngestService ingest;
     private final EmbeddedBroker broker;
     private final CommandService commands;
+    private final boolean firstRun;
 
     private DomusCore(DomusConfig config, Database store, LiveState liveState, IngestService ingest,
-                      EmbeddedBroker broker, CommandService commands) {
+                      EmbeddedBroker broker, CommandService commands, boolean firstRun) {
         this.config = config;
         this.store = store;
         this.liveState = liveState;
         this.ingest = ingest;
         this.broker = broker;
         this.commands = commands;
+        this.firstRun = firstRun;
     }
 
     /** Starts everything; throws {@link DomusStartupException} with one clear sentence when it cannot. */
@@ -76,7 +78,7 @@ public final class DomusCore implements AutoCloseable {
             throw new DomusStartupException(e.getMessage(), e);
         }
         try {
-            createDemoHouseOnFirstRun(store);
+            boolean firstRun = createDemoHouseOnFirstRun(store);
             ensureConsoleIdentity(store, dataDir);
             LiveState liveState = new LiveState();
             IngestService ingest = new IngestService(store.writer(), store.events(), liveState, INGEST_SATURATION);
@@ -99,7 +101,7 @@ public final class DomusCore implements AutoCloseable {
             }
             writePortFile(dataDir, broker.port());
             LOG.info("Domus core ready in {} ms (data: {})", (System.nanoTime() - started) / 1_000_000, dataDir);
-            return new DomusCore(config, store, liveState, ingest, broker, commands);
+            return new DomusCore(config, store, liveState, ingest, broker, commands, firstRun);
         } catch (BrokerStartException | StoreException e) {
             store.close();
             throw new DomusStartupException(e.getMessage(), e);
@@ -110,12 +112,13 @@ public final class DomusCore implements AutoCloseable {
     }
 
     /** An empty store gets the demo house, so that the first window has something to show. */
-    private static void createDemoHouseOnFirstRun(Database store) {
+    private static boolean createDemoHouseOnFirstRun(Database store) {
         if (!store.houses().listHouses().isEmpty()) {
-            return;
+            return false;
         }
         DemoHouse.seedDefault(store.houses());
         LOG.info("First run: created the demo house");
+        return true;
     }
 
     /**
@@ -185,6 +188,16 @@ public final class DomusCore implements AutoCloseable {
 
     public CommandService commands() {
         return commands;
+    }
+
+    /** True when this start created the store (and the demo house): the console then starts its simulators. */
+    public boolean firstRun() {
+        return firstRun;
+    }
+
+    /** Forgets the broker's cached check of {@code username}'s password: call after changing the credential. */
+    public void credentialChanged(String username) {
+        broker.credentialChanged(username);
     }
 
     /** Stops accepting, drains the writer, returns in well under a second. */

@@ -537,32 +537,41 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
                 boolean nowOnline = !isOffline(reading.text());
                 DeviceAddress device = series.deviceAddress();
                 if (!Boolean.valueOf(nowOnline).equals(online.get(device))) {
-                    loop.execute(() -> statusChanged(device, nowOnline));
+                    post(() -> statusChanged(device, nowOnline));
                 }
             } else if (reading.traceId() != null) {
                 if (openTraces.contains(reading.traceId())) {
-                    loop.execute(() -> answered(reading));
+                    post(() -> answered(reading));
                 } else if (closedTraces.contains(reading.traceId())) {
                     lateAnswers.increment();
                 } else if (openSeries.contains(series)) {
-                    loop.execute(() -> answered(reading));
+                    post(() -> answered(reading));
                 } else {
                     noteStrayAnswer(reading.traceId(), series);
                 }
             } else if (openSeries.contains(series)) {
-                loop.execute(() -> answered(reading));
+                post(() -> answered(reading));
             }
+        }
+    }
+
+    /** Hands work to the loop; after {@link #close()} it is dropped (the outbox keeps what matters). */
+    private void post(Runnable work) {
+        try {
+            loop.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("The command service is closed; dropped an input");
         }
     }
 
     @Override
     public void refused(SeriesPath series, String traceId, String reason) {
-        loop.execute(() -> refusedOnLoop(series, traceId, Printable.of(reason, 200)));
+        post(() -> refusedOnLoop(series, traceId, Printable.of(reason, 200)));
     }
 
     @Override
     public void published(SeriesPath series, String value, AttributeKind kind, String traceId, String clientId) {
-        loop.execute(() -> observedOnLoop(series, value, kind, traceId, clientId));
+        post(() -> observedOnLoop(series, value, kind, traceId, clientId));
     }
 
     /** Stops the loop. Open commands stay in the outbox and are resumed by the next {@link #start()}. */

@@ -18,6 +18,10 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.domus.ui.fx.ControllerFactory;
 import org.domus.ui.fx.FrameBridge;
+import org.domus.ui.simulator.SimulatorView;
+import org.domus.ui.simulator.SimulatorViewModel;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import org.domus.ui.houses.HousesView;
 import org.domus.ui.houses.HousesViewModel;
 import org.slf4j.Logger;
@@ -40,6 +44,8 @@ public final class ConsoleApplication extends Application {
     private Launch launch;
     private ExecutorService background;
     private HousesView housesView;
+    private SimulatorView simulatorView;
+    private ConsoleSession session;
 
     /**
      * Shows the console until the user closes it; on the calling thread (not the FX thread), once per JVM.
@@ -81,6 +87,12 @@ public final class ConsoleApplication extends Application {
         if (housesView != null) {
             housesView.close();
         }
+        if (simulatorView != null) {
+            simulatorView.close();
+        }
+        if (session != null) {
+            session.simulator().stop();
+        }
         if (background != null) {
             background.shutdownNow();
         }
@@ -90,12 +102,21 @@ public final class ConsoleApplication extends Application {
         FrameBridge bridge = FrameBridge.onFxThread();
         HousesViewModel viewModel = new HousesViewModel(session.store().houses(), session.liveState(),
                 session.broker(), session.dataDir(), background, bridge);
+        this.session = session;
+        SimulatorViewModel simulators = new SimulatorViewModel(session.simulator(), background, bridge::execute);
         ControllerFactory controllers = new ControllerFactory()
-                .register(HousesView.class, () -> new HousesView(viewModel));
+                .register(HousesView.class, () -> new HousesView(viewModel))
+                .register(SimulatorView.class, () -> new SimulatorView(simulators));
         ControllerFactory.Loaded<HousesView> loaded = controllers.load(HousesView.class);
         housesView = loaded.controller();
+        ControllerFactory.Loaded<SimulatorView> simulatorPanel = controllers.load(SimulatorView.class);
+        simulatorView = simulatorPanel.controller();
 
-        Scene scene = new Scene(loaded.root(), 1100, 720);
+        Tab housesTab = new Tab("Houses", loaded.root());
+        Tab simulatorTab = new Tab("Simulators", simulatorPanel.root());
+        TabPane tabs = new TabPane(housesTab, simulatorTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(tabs, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         stage.setScene(scene);
         stage.setMinWidth(640);
@@ -104,6 +125,10 @@ public final class ConsoleApplication extends Application {
         // From now on closing the window ends the application (see offerFreshStore).
         Platform.setImplicitExit(true);
         viewModel.start();
+        if (session.firstRun()) {
+            // First run: the demo house comes alive at once; the simulator panel stops it.
+            simulators.start(session.simulator().houses().getFirst(), 0, 0);
+        }
     }
 
     private void offerFreshStore(Stage stage, ConsoleStart.CorruptStore corrupt) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.domus.broker.BrokerStatus;
 import org.domus.ingest.LiveState;
 import org.domus.store.Database;
+import org.domus.ui.simulator.SimulatorControl;
 
 /** The running core as the console window sees it. Whoever started the core closes it. */
 public interface ConsoleSession {
@@ -15,4 +16,10 @@ public interface ConsoleSession {
     BrokerStatus broker();
 
     Path dataDir();
+
+    /** The console's simulators (the simulator panel). */
+    SimulatorControl simulator();
+
+    /** True when the store was created by this start: the window then starts the demo house's simulators. */
+    boolean firstRun();
 }

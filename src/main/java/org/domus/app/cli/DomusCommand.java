@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.domus.app.ConfigLoader;
 import org.domus.app.DomusConfig;
+import org.domus.app.ConsoleSimulator;
 import org.domus.app.DomusCore;
 import org.domus.app.Logging;
 import org.domus.broker.BrokerStatus;
@@ -72,9 +73,9 @@ public final class DomusCommand implements Callable<Integer> {
         try (CoreStarter starter = new CoreStarter(config, spec.commandLine().getOut())) {
             ConsoleStart start;
             try {
-                start = new ConsoleStart.Ready(new CoreSession(starter.start(resetCorruptStore)));
+                start = new ConsoleStart.Ready(CoreSession.of(starter.start(resetCorruptStore)));
             } catch (CoreStarter.CorruptStore e) {
-                start = new ConsoleStart.CorruptStore(e.getMessage(), () -> new CoreSession(starter.moveAsideAndStart()));
+                start = new ConsoleStart.CorruptStore(e.getMessage(), () -> CoreSession.of(starter.moveAsideAndStart()));
             }
             ConsoleResult result;
             try {
@@ -94,7 +95,17 @@ public final class DomusCommand implements Callable<Integer> {
     }
 
     /** The core as the console sees it. */
-    private record CoreSession(DomusCore core) implements ConsoleSession {
+    private record CoreSession(DomusCore core, ConsoleSimulator simulator) implements ConsoleSession {
+
+        static CoreSession of(DomusCore core) {
+            return new CoreSession(core, new ConsoleSimulator(core));
+        }
+
+        @Override
+        public boolean firstRun() {
+            return core.firstRun();
+        }
+
         @Override
         public Database store() {
             return core.store();
