@@ -61,6 +61,8 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final String STATUS = "status";
     private static final int RECENTLY_CLOSED = 10_000;
+    private static final long TARGET_TTL_NANOS = 1_000_000_000L;
+    private static final int MAX_TARGETS = 10_000;
     /** How often the outbox is checked for commands another process wrote ({@code domus send}). */
     private static final long REQUEST_POLL_MILLIS = 200;
 
@@ -80,6 +82,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     private final Set<SeriesPath> openSeries = ConcurrentHashMap.newKeySet();
     private final Set<String> closedTraces = ConcurrentHashMap.newKeySet();
     private final Map<DeviceAddress, Boolean> online = new ConcurrentHashMap<>();
+    private final Map<SeriesPath, Target> targets = new ConcurrentHashMap<>();
 
     // Loop thread only.
     private final Map<String, Open> open = new HashMap<>();
@@ -152,11 +155,10 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     public SentCommand send(SeriesPath series, String value, SendOptions options) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(options, "options");
-        Attribute attribute = houses.findAttribute(series).orElseThrow(() -> new InvalidCommandException(
-                "unknown attribute " + series + ": no such house, device or attribute"));
+        Target target = target(series);
+        Attribute attribute = target.attribute();
         String canonical = CommandValues.normalise(attribute, value);
-        String kind = houses.findDevice(series.deviceAddress()).map(Device::kind).orElse("unknown");
-        CommandPolicy policy = policies.forKind(kind);
+        CommandPolicy policy = policies.forKind(target.deviceKind());
         if (options.timeout() != null) {
             policy = policy.withTimeout(options.timeout());
         }
@@ -168,6 +170,32 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         Open entry = new Open(command, policy, messageFor(series, attribute.kind(), canonical, traceId), false);
         loop.execute(() -> begin(entry));
         return new SentCommand(traceId, entry.outcome);
+    }
+
+    /** What a command is checked against: the attribute and its device's kind, read at {@code readAt} nanos. */
+    private record Target(Attribute attribute, String deviceKind, long readAt) {
+    }
+
+    /**
+     * The attribute and device kind of {@code series}, from the store or, for a second or less, from a cache: a
+     * console sending to the same attribute again (a dimmer dragged) does not read the store each time, and an
+     * edit of the model is seen within {@link #TARGET_TTL_NANOS}.
+     */
+    private Target target(SeriesPath series) {
+        long now = System.nanoTime();
+        Target cached = targets.get(series);
+        if (cached != null && now - cached.readAt() < TARGET_TTL_NANOS) {
+            return cached;
+        }
+        Attribute attribute = houses.findAttribute(series).orElseThrow(() -> new InvalidCommandException(
+                "unknown attribute " + series + ": no such house, device or attribute"));
+        String kind = houses.findDevice(series.deviceAddress()).map(Device::kind).orElse("unknown");
+        if (targets.size() >= MAX_TARGETS) {
+            targets.clear();
+        }
+        Target fresh = new Target(attribute, kind, now);
+        targets.put(series, fresh);
+        return fresh;
     }
 
     /** The commands still open, oldest first. Thread-safe (a snapshot taken on the loop). */
