@@ -187,7 +187,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
         properties.setProperty(IConfig.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");
         properties.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
         // The edge keeps each client's unconfirmed messages bounded; a deeper queue absorbs bursts of routing.
-        properties.setProperty(IConfig.SESSION_QUEUE_SIZE, "16384");
+        properties.setProperty(IConfig.SESSION_QUEUE_SIZE, "131072");
         // MQTT 3.1.1 lets a clean-session client connect with an empty id (mosquitto_pub does); Moquette assigns one.
         properties.setProperty("allow_zero_byte_client_id", "true");
         return properties;

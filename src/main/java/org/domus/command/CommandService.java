@@ -505,6 +505,12 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
 
     private void observedOnLoop(SeriesPath series, String value, AttributeKind kind, String traceId, String client) {
         if (traceId != null && (open.containsKey(traceId) || closedTraces.contains(traceId))) {
+            if (!open.containsKey(traceId)) {
+                openTraces.remove(traceId);
+            }
+            if (!openBySeries.containsKey(series)) {
+                openSeries.remove(series);
+            }
             return; // our own command coming back through an external broker
         }
         observed.increment();
@@ -599,6 +605,12 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
 
     @Override
     public void published(SeriesPath series, String value, AttributeKind kind, String traceId, String clientId) {
+        // Marked open here, on the broker's thread, before the broker routes the command on to the device: its
+        // answer is then handed to the loop after this command, not counted as a stray.
+        if (traceId != null) {
+            openTraces.add(traceId);
+        }
+        openSeries.add(series);
         post(() -> observedOnLoop(series, value, kind, traceId, clientId));
     }
 
