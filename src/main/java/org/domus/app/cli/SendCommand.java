@@ -10,6 +10,13 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.domus.app.DomusConfig;
 import org.domus.app.DomusCore;
 import org.domus.app.Durations;
@@ -143,24 +150,37 @@ public final class SendCommand implements Callable<Integer> {
         return total.plusSeconds(2);
     }
 
+    /** Reads the command every {@link #POLL} on a scheduler until it is done (or {@code limit} passes). */
     private org.domus.model.Command follow(CommandRepository outbox, String traceId, Duration limit) {
-        Instant until = Instant.now().plus(limit);
-        org.domus.model.Command current = outbox.byTrace(traceId).orElseThrow();
-        while (Instant.now().isBefore(until)) {
-            boolean done = waitForOutcome ? current.state().isFinal() : current.state() != CommandState.REQUESTED;
-            if (done) {
-                return current;
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return current;
-            }
-            current = outbox.byTrace(traceId).orElseThrow();
+        AtomicReference<org.domus.model.Command> current = new AtomicReference<>(outbox.byTrace(traceId).orElseThrow());
+        CompletableFuture<org.domus.model.Command> done = new CompletableFuture<>();
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("domus-send-poll").daemon(true).factory());
+        try {
+            poller.scheduleWithFixedDelay(() -> {
+                try {
+                    org.domus.model.Command seen = outbox.byTrace(traceId).orElseThrow();
+                    current.set(seen);
+                    if (waitForOutcome ? seen.state().isFinal() : seen.state() != CommandState.REQUESTED) {
+                        done.complete(seen);
+                    }
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            }, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+            return done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return current.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return current.get();
+        } catch (ExecutionException e) {
+            throw new CliFailure("cannot read the command back from the outbox: " + e.getCause().getMessage(), e);
+        } finally {
+            poller.shutdownNow();
         }
-        return current;
     }
+
 
     private int report(org.domus.model.Command command) {
         PrintWriter out = spec.commandLine().getOut();
