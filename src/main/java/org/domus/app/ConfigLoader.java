@@ -12,6 +12,7 @@ import java.util.Map;
 import java.time.Duration;
 import org.domus.command.CommandPolicies;
 import org.domus.command.CommandPolicy;
+import org.domus.model.Durations;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,15 +150,20 @@ public final class ConfigLoader {
     private static CommandPolicy policy(Properties file, String prefix, CommandPolicy base, Path filePath) {
         try {
             Duration timeout = file.containsKey(prefix + "timeout")
-                    ? Durations.parse(file.getProperty(prefix + "timeout")) : base.timeout();
+                    ? duration(file.getProperty(prefix + "timeout")) : base.timeout();
             int retries = file.containsKey(prefix + "retries")
                     ? (int) number(file, prefix + "retries", filePath) : base.retries();
             Duration backoff = file.containsKey(prefix + "backoff")
-                    ? Durations.parse(file.getProperty(prefix + "backoff")) : base.backoff();
+                    ? duration(file.getProperty(prefix + "backoff")) : base.backoff();
             return new CommandPolicy(timeout, retries, backoff);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(prefix + "* in " + filePath + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Duration duration(String text) {
+        return Durations.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                "\"" + text + "\" is not a duration such as 500ms, 5s, 2m, 1h or 7d"));
     }
 
     private static long number(Properties properties, String key, Path file) {

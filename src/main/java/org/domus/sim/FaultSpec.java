@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.domus.model.DeviceAddress;
-import org.domus.sim.definition.Durations;
+import org.domus.model.Durations;
 
 /**
  * A fault to inject at a time, as written on the command line: {@code KIND:TARGET[=ARG][@AT]}.

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.domus.app.DomusConfig;
 import org.domus.app.DomusCore;
-import org.domus.app.Durations;
+import org.domus.model.Durations;
 import org.domus.command.CommandPolicy;
 import org.domus.command.CommandValues;
 import org.domus.command.InvalidCommandException;
@@ -207,7 +207,8 @@ public final class SendCommand implements Callable<Integer> {
 
     private Duration duration(String option, String text) {
         try {
-            Duration parsed = Durations.parse(text);
+            Duration parsed = Durations.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                    "\"" + text + "\" is not a duration such as 500ms, 5s, 2m, 1h or 7d"));
             if (parsed.isZero()) {
                 throw new IllegalArgumentException(option + " must be longer than zero");
             }

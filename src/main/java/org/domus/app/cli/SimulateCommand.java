@@ -22,7 +22,7 @@ import org.domus.sim.SimulatorOptions;
 import org.domus.sim.SimulatorRuntime;
 import org.domus.sim.SimulatorStatus;
 import org.domus.sim.definition.DefinitionException;
-import org.domus.sim.definition.Durations;
+import org.domus.model.Durations;
 import org.domus.sim.definition.HouseDefinition;
 import org.domus.sim.definition.SampleDevices;
 import picocli.CommandLine.Command;

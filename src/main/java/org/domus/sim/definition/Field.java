@@ -1,5 +1,6 @@
 package org.domus.sim.definition;
 
+import org.domus.model.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.domus.sim.definition;
 
+import org.domus.model.Durations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package org.domus.sim.definition;
+package org.domus.model;
 
 import java.time.Duration;
 import java.util.Locale;
