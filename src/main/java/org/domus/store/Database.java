@@ -39,9 +39,11 @@ public final class Database implements AutoCloseable {
     private final HistoryRepository history;
     private final VendorBindingRepository vendorBindings;
     private final CommandRepository commands;
+    private final Checkpointer checkpointer;
 
-    private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer) {
+    private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer, Checkpointer checkpointer) {
         this.file = file;
+        this.checkpointer = checkpointer;
         this.schemaVersion = schemaVersion;
         this.reads = reads;
         this.writer = writer;
@@ -67,6 +69,7 @@ public final class Database implements AutoCloseable {
             throw damaged(path, "the file cannot be read", null);
         }
         Connection connection = null;
+        Checkpointer checkpointer = null;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + path);
             configure(connection);
@@ -78,13 +81,17 @@ public final class Database implements AutoCloseable {
             }
             Migrations.apply(connection, Migrations.latestVersion());
             limitSize(connection, options.maxDatabaseBytes());
+            checkpointer = Checkpointer.start(path);
             TelemetryWriter writer = new TelemetryWriter(connection, options.maxBatchMessages());
-            Database database = new Database(path, Migrations.latestVersion(), new ReadPool(path), writer);
+            Database database = new Database(path, Migrations.latestVersion(), new ReadPool(path), writer, checkpointer);
             writer.start();
             log.info("Opened the database at {} (schema {})", path, database.schemaVersion);
             return database;
         } catch (SQLException e) {
             closeQuietly(connection);
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
             String code = SqlSupport.errorCode(e);
             if (code != null && DAMAGED.contains(code) && (Files.exists(path) || !"SQLITE_CANTOPEN".equals(code))) {
                 throw damaged(path, SqlSupport.describe(e), e);
@@ -92,6 +99,9 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The database at " + path + " cannot be opened: " + SqlSupport.describe(e) + ".", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
             throw e;
         }
     }
@@ -160,10 +170,15 @@ public final class Database implements AutoCloseable {
         return writer;
     }
 
+    Checkpointer checkpointer() {
+        return checkpointer;
+    }
+
     /** Writes what is queued, stops the writer thread and closes every connection. */
     @Override
     public void close() {
         writer.close(CLOSE_TIMEOUT_MILLIS);
+        checkpointer.close();
         reads.close();
     }
 
@@ -194,6 +209,7 @@ public final class Database implements AutoCloseable {
             statement.execute("PRAGMA temp_store = MEMORY");
             statement.execute("PRAGMA foreign_keys = ON");
             statement.execute("PRAGMA journal_size_limit = 67108864");
+            statement.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.WRITER_BACKSTOP_PAGES);
         }
     }
 

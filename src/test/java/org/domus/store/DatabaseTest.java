@@ -1,5 +1,6 @@
 package org.domus.store;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +15,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
+import org.domus.model.SeriesPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +144,26 @@ class DatabaseTest {
         assertFalse(outcome.committed());
         assertThrows(Exception.class, () -> db.writer().execute(c -> 1).join());
         db.close(); // twice is fine
+    }
+
+    @Test
+    void checkpointsOnItsOwnThreadWhileTheWriterOnlyKeepsABackstop() throws Exception {
+        try (Database db = Database.open(dir.resolve("domus.db"), StoreOptions.defaults())) {
+            SeriesPath series = SeriesPath.parse("villa/garage/meter/power");
+            Instant start = Instant.parse("2026-11-23T00:00:00Z");
+            for (int i = 0; i < 50; i++) {
+                assertTrue(Fixtures.write(db.writer(), Fixtures.number(series, start.plusSeconds(i), i, true)).committed());
+            }
+            long backstop = db.writer().execute(c -> {
+                try {
+                    return Long.parseLong(single(c, "PRAGMA wal_autocheckpoint"));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).join();
+            assertEquals(Checkpointer.WRITER_BACKSTOP_PAGES, backstop);
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.checkpointer().framesCopied() > 0);
+        }
     }
 
     private static String single(Connection c, String sql) throws SQLException {
