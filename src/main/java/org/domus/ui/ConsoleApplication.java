@@ -8,22 +8,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import org.domus.ui.fx.ControllerFactory;
 import org.domus.ui.fx.FrameBridge;
-import org.domus.ui.simulator.SimulatorView;
-import org.domus.ui.simulator.SimulatorViewModel;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import org.domus.ui.houses.HousesView;
-import org.domus.ui.houses.HousesViewModel;
+import org.domus.ui.shell.ConsoleWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +33,7 @@ public final class ConsoleApplication extends Application {
 
     private Launch launch;
     private ExecutorService background;
-    private HousesView housesView;
-    private SimulatorView simulatorView;
+    private ConsoleWindow window;
     private ConsoleSession session;
 
     /**
@@ -84,11 +73,8 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void stop() {
-        if (housesView != null) {
-            housesView.close();
-        }
-        if (simulatorView != null) {
-            simulatorView.close();
+        if (window != null) {
+            window.close();
         }
         if (session != null) {
             session.simulator().stop();
@@ -99,35 +85,22 @@ public final class ConsoleApplication extends Application {
     }
 
     private void show(Stage stage, ConsoleSession session) {
-        FrameBridge bridge = FrameBridge.onFxThread();
-        HousesViewModel viewModel = new HousesViewModel(session.store().houses(), session.liveState(),
-                session.broker(), session.dataDir(), background, bridge);
         this.session = session;
-        SimulatorViewModel simulators = new SimulatorViewModel(session.simulator(), background, bridge::execute);
-        ControllerFactory controllers = new ControllerFactory()
-                .register(HousesView.class, () -> new HousesView(viewModel))
-                .register(SimulatorView.class, () -> new SimulatorView(simulators));
-        ControllerFactory.Loaded<HousesView> loaded = controllers.load(HousesView.class);
-        housesView = loaded.controller();
-        ControllerFactory.Loaded<SimulatorView> simulatorPanel = controllers.load(SimulatorView.class);
-        simulatorView = simulatorPanel.controller();
-
-        Tab housesTab = new Tab("Houses", loaded.root());
-        Tab simulatorTab = new Tab("Simulators", simulatorPanel.root());
-        TabPane tabs = new TabPane(housesTab, simulatorTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Scene scene = new Scene(tabs, 1100, 720);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-        stage.setScene(scene);
-        stage.setMinWidth(640);
-        stage.setMinHeight(400);
-        stage.show();
+        FrameBridge bridge = FrameBridge.onFxThread();
+        window = new ConsoleWindow(stage, session, background, bridge, ConsoleViews.screens(),
+                ConsoleViews::devices);
+        window.show();
         // From now on closing the window ends the application (see offerFreshStore).
         Platform.setImplicitExit(true);
-        viewModel.start();
         if (session.firstRun()) {
             // First run: the demo house comes alive at once; the simulator panel stops it.
-            simulators.start(session.simulator().houses().getFirst(), 0, 0);
+            background.execute(() -> {
+                try {
+                    session.simulator().start(session.simulator().houses().getFirst(), 0, 0);
+                } catch (RuntimeException e) {
+                    LOG.warn("Cannot start the demo house's simulators: {}", e.getMessage());
+                }
+            });
         }
     }
 
