@@ -72,6 +72,7 @@ public final class ConsoleWindow implements AutoCloseable {
         restoreBounds();
         build(preferences.language());
         stage.show();
+        trackBounds();
         home.start();
         String remembered = preferences.lastView();
         home.structureProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -106,8 +107,7 @@ public final class ConsoleWindow implements AutoCloseable {
     /** Switches the language: the shell is rebuilt in it, on the same view. FX thread. */
     public void setLanguage(Locale language) {
         String view = shell == null ? "" : shell.viewModel().currentViewProperty().get();
-        preferences = preferences.withLanguage(language);
-        preferences.save(session.dataDir());
+        remember(preferences.withLanguage(language));
         build(language);
         if (!view.isEmpty()) {
             shell.show(view);
@@ -117,8 +117,7 @@ public final class ConsoleWindow implements AutoCloseable {
     /** Switches the theme at once (every view styles itself with the theme's tokens). FX thread. */
     public void setTheme(Theme theme) {
         theme.apply();
-        preferences = preferences.withTheme(theme);
-        preferences.save(session.dataDir());
+        remember(preferences.withTheme(theme));
     }
 
     private void build(Locale language) {
@@ -141,11 +140,8 @@ public final class ConsoleWindow implements AutoCloseable {
                 navigator);
         ShellView.Options options = new ShellView.Options(preferences.theme(),
                 !preferences.demoBannerDismissed(), this::setTheme, this::setLanguage,
-                () -> {
-                    preferences = preferences.withDemoBannerDismissed(true);
-                    preferences.save(session.dataDir());
-                },
-                viewId -> preferences = preferences.withLastView(viewId));
+                () -> remember(preferences.withDemoBannerDismissed(true)),
+                viewId -> remember(preferences.withLastView(viewId)));
         created[0] = new ShellView(viewModel, screens, context, options, deviceViews);
         if (old != null) {
             old.close();
@@ -177,6 +173,29 @@ public final class ConsoleWindow implements AutoCloseable {
         });
     }
 
+    /** Takes {@code changed} and writes it in the background (a crash or a kill keeps the last view). */
+    private void remember(ConsolePreferences changed) {
+        preferences = changed;
+        ConsolePreferences snapshot = changed;
+        background.execute(() -> snapshot.save(session.dataDir()));
+    }
+
+    /** Follows the window's bounds while it is neither maximised nor full screen. */
+    private void trackBounds() {
+        javafx.beans.InvalidationListener moved = o -> {
+            if (stage.isShowing() && !stage.isMaximized() && !stage.isFullScreen()) {
+                preferences = preferences.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                        false);
+            }
+        };
+        stage.xProperty().addListener(moved);
+        stage.yProperty().addListener(moved);
+        stage.widthProperty().addListener(moved);
+        stage.heightProperty().addListener(moved);
+        stage.maximizedProperty().addListener((o, was, now) -> preferences = preferences.withWindow(preferences.x(),
+                preferences.y(), preferences.width(), preferences.height(), now));
+    }
+
     private void restoreBounds() {
         stage.setWidth(preferences.width());
         stage.setHeight(preferences.height());
@@ -193,13 +212,6 @@ public final class ConsoleWindow implements AutoCloseable {
     /** Saves the window's bounds and view, stops following the core. FX thread. */
     @Override
     public void close() {
-        if (stage.isShowing() && !stage.isMaximized() && !stage.isFullScreen()) {
-            preferences = preferences.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                    false);
-        } else if (stage.isMaximized()) {
-            preferences = preferences.withWindow(preferences.x(), preferences.y(), preferences.width(),
-                    preferences.height(), true);
-        }
         preferences.save(session.dataDir());
         if (shell != null) {
             shell.close();
