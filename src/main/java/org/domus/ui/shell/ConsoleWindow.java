@@ -49,6 +49,14 @@ public final class ConsoleWindow implements AutoCloseable {
     public ConsoleWindow(Stage stage, ConsoleSession session, Executor background, FrameBridge bridge,
                          ConsoleScreens screens,
                          Function<ScreenContext, Function<DeviceAddress, ConsoleScreens.Mounted>> deviceViews) {
+        this(stage, session, background, bridge, screens, deviceViews, CommandGateway.of(session.commands()));
+    }
+
+    /** As above, sending commands through {@code gateway}. */
+    public ConsoleWindow(Stage stage, ConsoleSession session, Executor background, FrameBridge bridge,
+                         ConsoleScreens screens,
+                         Function<ScreenContext, Function<DeviceAddress, ConsoleScreens.Mounted>> deviceViews,
+                         CommandGateway gateway) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.session = Objects.requireNonNull(session, "session");
         this.background = Objects.requireNonNull(background, "background");
@@ -58,7 +66,7 @@ public final class ConsoleWindow implements AutoCloseable {
         this.preferences = ConsolePreferences.load(session.dataDir());
         this.home = new HomeLive(session.store().houses(), session.store().history(), session.liveState(),
                 background, bridge, Clock.systemUTC());
-        this.commands = new CommandTracker(CommandGateway.of(session.commands()), bridge);
+        this.commands = new CommandTracker(gateway, bridge);
         preferences.theme().apply();
         this.scene = new Scene(new javafx.scene.layout.Pane(), preferences.width(), preferences.height());
         installShortcuts();
