@@ -57,8 +57,31 @@ PY
     done
 }
 
-# shot NAME VIEW THEME LANGUAGE [SECONDS]
+# shot NAME VIEW THEME LANGUAGE [SECONDS]: on the data folder with history, devices run by `domus simulate`
 shot() {
+    write_properties "$@"
+    start_console
+    "$root/domus" simulate --data "$data" --duration 60s >/dev/null 2>&1 &
+    local simulator=$!
+    capture "$1" "${5:-22}"
+    kill "$simulator" 2>/dev/null || true
+    wait "$simulator" 2>/dev/null || true
+    stop_console
+}
+
+# first_run_shot NAME VIEW THEME LANGUAGE: a first run on a fresh data folder (the console runs the demo itself)
+first_run_shot() {
+    local kept="$data"
+    data="$(mktemp -d)"
+    write_properties "$@"
+    start_console
+    capture "$1" 26
+    stop_console
+    rm -rf "$data"
+    data="$kept"
+}
+
+write_properties() {
     cat >"$data/console.properties" <<PROPS
 window.x=0
 window.y=0
@@ -68,19 +91,17 @@ view=$2
 theme=$3
 language=$4
 PROPS
-    start_console
-    "$root/domus" simulate --data "$data" --duration 60s >/dev/null 2>&1 &
-    local simulator=$!
-    sleep "${5:-22}"
+}
+
+# capture NAME SECONDS
+capture() {
+    sleep "$2"
     # The first frames of a fresh window can be black under Xvfb: take it again until it is not.
     for _ in $(seq 1 20); do
         DISPLAY="$display" import -window root "$here/$1.png"
         (( $(stat -c %s "$here/$1.png") > 20000 )) && break
         sleep 2
     done
-    kill "$simulator" 2>/dev/null || true
-    wait "$simulator" 2>/dev/null || true
-    stop_console
 }
 
 # First run: the store and the demo house are created; then an hour of history.
@@ -97,7 +118,8 @@ shot room-dark "room:demo:1" dark en
 shot device-light "device:demo/living-room/thermostat" light en
 shot device-dark "device:demo/living-room/thermostat" dark en
 shot devices-light "screen:devices" light en
-shot simulators-light "screen:simulators" light en
-shot simulators-dark "screen:simulators" dark en
+first_run_shot simulators-light "screen:simulators" light en
+first_run_shot simulators-dark "screen:simulators" dark en
 shot house-spanish "house:demo" light es
+shot device-spanish "device:demo/living-room/floor-lamp" dark es
 echo "screenshots in $here"

@@ -13,6 +13,9 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.domus.ui.fx.FrameBridge;
+import org.domus.ui.fx.Messages;
+import org.domus.ui.fx.Theme;
+import org.domus.ui.shell.ConsolePreferences;
 import org.domus.ui.shell.ConsoleWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,7 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        Theme.LIGHT.apply();
         stage.setTitle("Domus");
         switch (launch.start()) {
             case ConsoleStart.Ready ready -> show(stage, ready.session());
@@ -105,13 +109,14 @@ public final class ConsoleApplication extends Application {
     }
 
     private void offerFreshStore(Stage stage, ConsoleStart.CorruptStore corrupt) {
-        ButtonType moveAside = new ButtonType("Move it aside and start fresh", ButtonBar.ButtonData.OK_DONE);
-        ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.ERROR, corrupt.problem()
-                + "\n\nDomus can move the damaged file aside (it is kept, renamed) and start with an empty store.",
+        // The store holds no settings yet: the machine's language, when the console speaks it.
+        Messages messages = Messages.console(ConsolePreferences.defaults().language());
+        ButtonType moveAside = new ButtonType(messages.text("corrupt.move-aside"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType quit = new ButtonType(messages.text("corrupt.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.ERROR, corrupt.problem() + "\n\n" + messages.text("corrupt.offer"),
                 moveAside, quit);
-        alert.setTitle("Domus");
-        alert.setHeaderText("The store cannot be opened");
+        alert.setTitle(messages.text("app.title"));
+        alert.setHeaderText(messages.text("corrupt.title"));
         // No window is open between this dialog and the main window: keep JavaFX running meanwhile.
         Platform.setImplicitExit(false);
         Optional<ButtonType> choice = alert.showAndWait();
@@ -133,8 +138,8 @@ public final class ConsoleApplication extends Application {
             String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
             launch.result().set(new ConsoleResult.Failed(message));
             Alert error = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
-            error.setTitle("Domus");
-            error.setHeaderText("Domus could not start");
+            error.setTitle(messages.text("app.title"));
+            error.setHeaderText(messages.text("corrupt.failed"));
             error.showAndWait();
             Platform.exit();
         });

@@ -157,6 +157,7 @@ public final class DeviceDetailView implements AutoCloseable {
             button.setToggleGroup(ranges);
             button.setUserData(range);
             button.setSelected(range == viewModel.rangeProperty().get());
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setOnAction(event -> {
                 button.setSelected(true);
                 custom.setVisible(range == ChartRange.CUSTOM);
@@ -168,12 +169,16 @@ public final class DeviceDetailView implements AutoCloseable {
             });
             buttons.getChildren().add(button);
         }
-        ToggleButton pause = new ToggleButton(messages.text("chart.pause"), Icons.of(MaterialDesignP.PAUSE, 16));
+        ToggleButton pause = new ToggleButton(null, Icons.of(MaterialDesignP.PAUSE, 16));
         pause.getStyleClass().add("pause-button");
+        pause.setAccessibleText(messages.text("chart.pause"));
+        pause.setMinWidth(Region.USE_PREF_SIZE);
         pause.selectedProperty().bindBidirectional(viewModel.pausedProperty());
-        pause.setTooltip(new Tooltip(messages.text("chart.pause-tooltip")));
-        resetZoom.setText(messages.text("chart.reset-zoom"));
+        pause.setTooltip(new Tooltip(messages.text("chart.pause") + ": " + messages.text("chart.pause-tooltip")));
         resetZoom.setGraphic(Icons.of(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, 16));
+        resetZoom.setAccessibleText(messages.text("chart.reset-zoom"));
+        resetZoom.setTooltip(new Tooltip(messages.text("chart.reset-zoom") + ": " + messages.text("chart.zoom-hint")));
+        resetZoom.setMinWidth(Region.USE_PREF_SIZE);
         resetZoom.getStyleClass().add("reset-zoom");
         resetZoom.setDisable(true);
         resetZoom.setOnAction(event -> {
@@ -265,7 +270,10 @@ public final class DeviceDetailView implements AutoCloseable {
                 XYChart.Series<Number, Number> line = new XYChart.Series<>(series.label(), series.points());
                 chart.getData().add(line);
                 CheckBox shown = new CheckBox(series.label());
-                shown.getStyleClass().addAll("legend-item", "default-color" + (index % 8));
+                shown.getStyleClass().add("legend-item");
+                Region swatch = new Region();
+                swatch.getStyleClass().addAll("legend-swatch", "swatch-" + (index % 8));
+                shown.setGraphic(swatch);
                 shown.selectedProperty().bindBidirectional(series.shownProperty());
                 int at = index;
                 series.shownProperty().addListener((o, was, on) -> {
@@ -412,7 +420,7 @@ public final class DeviceDetailView implements AutoCloseable {
         table.getColumns().add(changed);
         table.setFixedCellSize(28);
         table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(viewModel.attributes()).multiply(28)
-                .add(34));
+                .add(48));
         table.setMaxHeight(Region.USE_PREF_SIZE);
 
         Label controlsTitle = new Label(messages.text("device.controls"));
@@ -438,8 +446,8 @@ public final class DeviceDetailView implements AutoCloseable {
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("detail-side-scroll");
-        scroll.setPrefWidth(400);
-        scroll.setMinWidth(340);
+        scroll.setPrefWidth(370);
+        scroll.setMinWidth(330);
         return scroll;
     }
 

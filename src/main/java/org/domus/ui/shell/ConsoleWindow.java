@@ -41,6 +41,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final Scene scene;
     private ConsolePreferences preferences;
     private ShellView shell;
+    private javafx.beans.value.ObservableIntegerValue unreadNotifications;
 
     /**
      * @param screens     the side bar's screens (Simulators, …)
@@ -100,6 +101,17 @@ public final class ConsoleWindow implements AutoCloseable {
         }
     }
 
+    /**
+     * The hook for the notifications feature: the count of unread notifications (changed on the FX thread); the
+     * status bar shows it from then on, across language switches. Null hides it again.
+     */
+    public void setUnreadNotifications(javafx.beans.value.ObservableIntegerValue unread) {
+        unreadNotifications = unread;
+        if (shell != null) {
+            shell.viewModel().setUnreadNotifications(unread);
+        }
+    }
+
     public ShellView shell() {
         return shell;
     }
@@ -132,6 +144,7 @@ public final class ConsoleWindow implements AutoCloseable {
         ShellView old = shell;
         Messages messages = Messages.console(language);
         ShellViewModel viewModel = new ShellViewModel(home, session.broker(), session.simulator(), messages);
+        viewModel.setUnreadNotifications(unreadNotifications);
         ShellView[] created = new ShellView[1];
         ScreenContext.Navigator navigator = new ScreenContext.Navigator() {
             @Override

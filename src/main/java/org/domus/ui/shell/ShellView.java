@@ -501,8 +501,9 @@ public final class ShellView implements AutoCloseable {
 
     private void updateBanner() {
         String view = viewModel.currentViewProperty().get();
-        boolean demo = !bannerDismissed && (view.startsWith("house:demo") || view.startsWith("floor:demo:")
-                || view.startsWith("room:demo:") || view.startsWith("device:demo/"));
+        // On the demo house's panels; a device's detail needs the room.
+        boolean demo = !bannerDismissed && (view.equals("house:demo") || view.startsWith("floor:demo:")
+                || view.startsWith("room:demo:"));
         if (!demo) {
             banner.getChildren().clear();
             banner.setVisible(false);
