@@ -74,6 +74,27 @@ public final class EventRepository {
         });
     }
 
+    /**
+     * The newest {@code limit} events about {@code subject} or anything under it ({@code house/room/device} also
+     * finds its attributes' events, {@code house/room/device/attribute}), newest first.
+     */
+    public List<Event> aboutSubject(String subject, int limit) {
+        Objects.requireNonNull(subject, "subject");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        String prefix = subject.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
+        return reads.read(c -> {
+            try (PreparedStatement query = c.prepareStatement(COLUMNS
+                    + " WHERE subject = ? OR subject LIKE ? ESCAPE '\\' ORDER BY ts DESC, id DESC LIMIT ?")) {
+                query.setString(1, subject);
+                query.setString(2, prefix);
+                query.setInt(3, limit);
+                return events(query);
+            }
+        });
+    }
+
     private static List<Event> events(PreparedStatement query) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
             List<Event> events = new ArrayList<>();

@@ -8,22 +8,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import org.domus.ui.fx.ControllerFactory;
 import org.domus.ui.fx.FrameBridge;
-import org.domus.ui.simulator.SimulatorView;
-import org.domus.ui.simulator.SimulatorViewModel;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import org.domus.ui.houses.HousesView;
-import org.domus.ui.houses.HousesViewModel;
+import org.domus.ui.fx.Messages;
+import org.domus.ui.fx.Theme;
+import org.domus.ui.shell.ConsolePreferences;
+import org.domus.ui.shell.ConsoleWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +36,7 @@ public final class ConsoleApplication extends Application {
 
     private Launch launch;
     private ExecutorService background;
-    private HousesView housesView;
-    private SimulatorView simulatorView;
+    private ConsoleWindow window;
     private ConsoleSession session;
 
     /**
@@ -75,6 +67,7 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        Theme.LIGHT.apply();
         stage.setTitle("Domus");
         switch (launch.start()) {
             case ConsoleStart.Ready ready -> show(stage, ready.session());
@@ -84,11 +77,8 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void stop() {
-        if (housesView != null) {
-            housesView.close();
-        }
-        if (simulatorView != null) {
-            simulatorView.close();
+        if (window != null) {
+            window.close();
         }
         if (session != null) {
             session.simulator().stop();
@@ -99,46 +89,34 @@ public final class ConsoleApplication extends Application {
     }
 
     private void show(Stage stage, ConsoleSession session) {
-        FrameBridge bridge = FrameBridge.onFxThread();
-        HousesViewModel viewModel = new HousesViewModel(session.store().houses(), session.liveState(),
-                session.broker(), session.dataDir(), background, bridge);
         this.session = session;
-        SimulatorViewModel simulators = new SimulatorViewModel(session.simulator(), background, bridge::execute);
-        ControllerFactory controllers = new ControllerFactory()
-                .register(HousesView.class, () -> new HousesView(viewModel))
-                .register(SimulatorView.class, () -> new SimulatorView(simulators));
-        ControllerFactory.Loaded<HousesView> loaded = controllers.load(HousesView.class);
-        housesView = loaded.controller();
-        ControllerFactory.Loaded<SimulatorView> simulatorPanel = controllers.load(SimulatorView.class);
-        simulatorView = simulatorPanel.controller();
-
-        Tab housesTab = new Tab("Houses", loaded.root());
-        Tab simulatorTab = new Tab("Simulators", simulatorPanel.root());
-        TabPane tabs = new TabPane(housesTab, simulatorTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Scene scene = new Scene(tabs, 1100, 720);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-        stage.setScene(scene);
-        stage.setMinWidth(640);
-        stage.setMinHeight(400);
-        stage.show();
+        FrameBridge bridge = FrameBridge.onFxThread();
+        window = new ConsoleWindow(stage, session, background, bridge, ConsoleViews.screens(),
+                ConsoleViews::devices);
+        window.show();
         // From now on closing the window ends the application (see offerFreshStore).
         Platform.setImplicitExit(true);
-        viewModel.start();
         if (session.firstRun()) {
             // First run: the demo house comes alive at once; the simulator panel stops it.
-            simulators.start(session.simulator().houses().getFirst(), 0, 0);
+            background.execute(() -> {
+                try {
+                    session.simulator().start(session.simulator().houses().getFirst(), 0, 0);
+                } catch (RuntimeException e) {
+                    LOG.warn("Cannot start the demo house's simulators: {}", e.getMessage());
+                }
+            });
         }
     }
 
     private void offerFreshStore(Stage stage, ConsoleStart.CorruptStore corrupt) {
-        ButtonType moveAside = new ButtonType("Move it aside and start fresh", ButtonBar.ButtonData.OK_DONE);
-        ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.ERROR, corrupt.problem()
-                + "\n\nDomus can move the damaged file aside (it is kept, renamed) and start with an empty store.",
+        // The store holds no settings yet: the machine's language, when the console speaks it.
+        Messages messages = Messages.console(ConsolePreferences.defaults().language());
+        ButtonType moveAside = new ButtonType(messages.text("corrupt.move-aside"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType quit = new ButtonType(messages.text("corrupt.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.ERROR, corrupt.problem() + "\n\n" + messages.text("corrupt.offer"),
                 moveAside, quit);
-        alert.setTitle("Domus");
-        alert.setHeaderText("The store cannot be opened");
+        alert.setTitle(messages.text("app.title"));
+        alert.setHeaderText(messages.text("corrupt.title"));
         // No window is open between this dialog and the main window: keep JavaFX running meanwhile.
         Platform.setImplicitExit(false);
         Optional<ButtonType> choice = alert.showAndWait();
@@ -160,8 +138,8 @@ public final class ConsoleApplication extends Application {
             String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
             launch.result().set(new ConsoleResult.Failed(message));
             Alert error = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
-            error.setTitle("Domus");
-            error.setHeaderText("Domus could not start");
+            error.setTitle(messages.text("app.title"));
+            error.setHeaderText(messages.text("corrupt.failed"));
             error.showAndWait();
             Platform.exit();
         });

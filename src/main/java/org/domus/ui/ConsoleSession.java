@@ -2,6 +2,7 @@ package org.domus.ui;
 
 import java.nio.file.Path;
 import org.domus.broker.BrokerStatus;
+import org.domus.command.CommandService;
 import org.domus.ingest.LiveState;
 import org.domus.store.Database;
 import org.domus.ui.simulator.SimulatorControl;
@@ -16,6 +17,9 @@ public interface ConsoleSession {
     BrokerStatus broker();
 
     Path dataDir();
+
+    /** The command service: tiles and device controls send through it. */
+    CommandService commands();
 
     /** The console's simulators (the simulator panel). */
     SimulatorControl simulator();

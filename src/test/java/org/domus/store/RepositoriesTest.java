@@ -158,4 +158,20 @@ class RepositoriesTest {
                 db.events().recent(2).stream().map(Event::type).toList());
         assertTrue(db.events().byTrace("other").isEmpty());
     }
+
+    @Test
+    void findsTheEventsOfADeviceAndItsAttributes() {
+        Instant t = Instant.parse("2025-05-01T12:00:00Z");
+        db.events().append(new Event(0, t, "device.discovered", "villa", "villa/hall/lamp", null, ""));
+        db.events().append(new Event(0, t.plusSeconds(1), "command.sent", "villa", "villa/hall/lamp/on", "t-1", ""));
+        db.events().append(new Event(0, t.plusSeconds(2), "command.sent", "villa", "villa/hall/lamp-2/on", "t-2", ""));
+        db.events().append(new Event(0, t.plusSeconds(3), "command.sent", "villa", "villa/hall/lamp_x/on", "t-3", ""));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> db.events().recent(10).size() == 4);
+        assertEquals(List.of("command.sent", "device.discovered"),
+                db.events().aboutSubject("villa/hall/lamp", 10).stream().map(Event::type).toList());
+        assertEquals(1, db.events().aboutSubject("villa/hall/lamp", 1).size());
+        assertEquals(List.of("t-3"), db.events().aboutSubject("villa/hall/lamp_x", 10).stream()
+                .map(Event::traceId).toList());
+    }
 }

@@ -9,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -20,7 +18,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.util.Duration;
 import org.domus.ui.houses.HouseTreeNode.AttributeNode;
 import org.domus.ui.houses.HouseTreeNode.DeviceNode;
 import org.domus.ui.houses.HouseTreeNode.GroupNode;
@@ -43,7 +40,7 @@ public final class HousesView implements AutoCloseable {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final HousesViewModel viewModel;
-    private final Timeline brokerPoll;
+    private final org.domus.ui.fx.Messages messages;
     private boolean firstTree = true;
 
     @FXML
@@ -60,19 +57,10 @@ public final class HousesView implements AutoCloseable {
     private Label summaryLabel;
     @FXML
     private Label problemLabel;
-    @FXML
-    private Label brokerLabel;
-    @FXML
-    private Label clientsLabel;
-    @FXML
-    private Label rateLabel;
-    @FXML
-    private Label dataLabel;
 
-    public HousesView(HousesViewModel viewModel) {
+    public HousesView(HousesViewModel viewModel, org.domus.ui.fx.Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
-        this.brokerPoll = new Timeline(new KeyFrame(Duration.seconds(1), event -> viewModel.refreshBroker()));
-        this.brokerPoll.setCycleCount(Timeline.INDEFINITE);
+        this.messages = Objects.requireNonNull(messages, "messages");
     }
 
     @FXML
@@ -82,7 +70,7 @@ public final class HousesView implements AutoCloseable {
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setRowFactory(view -> new NodeRow());
         nameColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue().title()));
-        valueColumn.setCellValueFactory(cell -> value(cell.getValue().getValue()));
+        valueColumn.setCellValueFactory(cell -> value(cell.getValue().getValue(), messages));
         unitColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(unit(cell.getValue().getValue())));
         lastSeenColumn.setCellValueFactory(cell -> lastSeen(cell.getValue().getValue()));
 
@@ -90,21 +78,14 @@ public final class HousesView implements AutoCloseable {
         problemLabel.textProperty().bind(viewModel.problemProperty());
         problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
-        brokerLabel.textProperty().bind(viewModel.brokerAddressProperty().map(address -> "MQTT " + address));
-        clientsLabel.textProperty().bind(viewModel.connectedClientsProperty()
-                .map(n -> n.intValue() == 1 ? "1 client" : n + " clients"));
-        rateLabel.textProperty().bind(viewModel.messagesPerSecondProperty().asString("%.1f msg/s"));
-        dataLabel.textProperty().bind(viewModel.dataFolderProperty().map(folder -> "Data " + folder));
 
         viewModel.treeProperty().addListener((observable, old, houses) -> show(houses));
         show(viewModel.treeProperty().get());
-        brokerPoll.play();
     }
 
-    /** Stops polling the broker and following the live state. */
+    /** Stops following the live state. */
     @Override
     public void close() {
-        brokerPoll.stop();
         viewModel.close();
     }
 
@@ -191,14 +172,11 @@ public final class HousesView implements AutoCloseable {
         return null;
     }
 
-    private static ObservableValue<String> value(HouseTreeNode node) {
+    private static ObservableValue<String> value(HouseTreeNode node, org.domus.ui.fx.Messages messages) {
         return switch (node) {
             case AttributeNode attribute -> attribute.live().valueProperty().map(text -> text.isEmpty() ? NO_VALUE : text);
-            case GroupNode group -> new ReadOnlyStringWrapper(switch (group.devices().size()) {
-                case 0 -> "no devices";
-                case 1 -> "1 device";
-                default -> group.devices().size() + " devices";
-            });
+            case GroupNode group -> new ReadOnlyStringWrapper(
+                    messages.format("houses.device-count", group.devices().size()));
             case DeviceNode device -> new ReadOnlyStringWrapper("");
             case HouseNode house -> new ReadOnlyStringWrapper("");
         };

@@ -1,6 +1,5 @@
 package org.domus.ui.houses;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,16 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.domus.broker.BrokerMetrics;
-import org.domus.broker.BrokerStatus;
 import org.domus.ingest.LiveState;
 import org.domus.ingest.LiveStateListener;
 import org.domus.model.Attribute;
@@ -32,6 +25,7 @@ import org.domus.model.Room;
 import org.domus.model.SeriesPath;
 import org.domus.store.HouseRepository;
 import org.domus.ui.fx.FrameBridge;
+import org.domus.ui.fx.Messages;
 import org.domus.ui.houses.HouseTreeNode.AttributeNode;
 import org.domus.ui.houses.HouseTreeNode.DeviceNode;
 import org.domus.ui.houses.HouseTreeNode.GroupNode;
@@ -40,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The houses the store holds, as a tree with live values, and the broker's status line.
+ * The houses the store holds, as a tree with live values (the console's "All devices" table).
  *
  * <p>Threads: the structure is read from the store on {@code background}; committed readings arrive on the
  * store writer's thread and reach the FX thread through the {@link FrameBridge}, coalesced per series. Every
@@ -50,13 +44,12 @@ public final class HousesViewModel implements AutoCloseable {
 
     /** The house the console opens on. */
     public static final String DEMO_HOUSE = "demo";
-    static final String INBOX_TITLE = "New devices";
 
     private static final Logger LOG = LoggerFactory.getLogger(HousesViewModel.class);
 
     private final HouseRepository houses;
+    private final Messages messages;
     private final LiveState liveState;
-    private final BrokerStatus broker;
     private final Executor background;
     private final FrameBridge bridge;
     private final FrameBridge.Channel<SeriesPath, Reading> readings;
@@ -71,31 +64,25 @@ public final class HousesViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<HouseNode>> tree = new ReadOnlyObjectWrapper<>(this, "tree", List.of());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    private final ReadOnlyStringWrapper brokerAddress = new ReadOnlyStringWrapper(this, "brokerAddress", "");
-    private final ReadOnlyIntegerWrapper connectedClients = new ReadOnlyIntegerWrapper(this, "connectedClients");
-    private final ReadOnlyDoubleWrapper messagesPerSecond = new ReadOnlyDoubleWrapper(this, "messagesPerSecond");
-    private final ReadOnlyStringWrapper dataFolder;
 
     /**
      * @param background runs store reads (a worker thread; tests pass {@code Runnable::run})
      * @param bridge     onto the FX thread
      */
-    public HousesViewModel(HouseRepository houses, LiveState liveState, BrokerStatus broker, Path dataDir,
-                           Executor background, FrameBridge bridge) {
+    public HousesViewModel(HouseRepository houses, LiveState liveState, Executor background, FrameBridge bridge,
+                           Messages messages) {
+        this.messages = Objects.requireNonNull(messages, "messages");
         this.houses = Objects.requireNonNull(houses, "houses");
         this.liveState = Objects.requireNonNull(liveState, "liveState");
-        this.broker = Objects.requireNonNull(broker, "broker");
         this.background = Objects.requireNonNull(background, "background");
         this.bridge = Objects.requireNonNull(bridge, "bridge");
         this.readings = bridge.channel(this::applyReadings);
-        this.dataFolder = new ReadOnlyStringWrapper(this, "dataFolder", dataDir.toString());
     }
 
     /** Loads the houses and follows the live state from now on. */
     public void start() {
         liveState.addListener(listener);
         requestReload();
-        refreshBroker();
     }
 
     /** Stops following the live state. */
@@ -119,37 +106,9 @@ public final class HousesViewModel implements AutoCloseable {
         return problem.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty brokerAddressProperty() {
-        return brokerAddress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty connectedClientsProperty() {
-        return connectedClients.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty messagesPerSecondProperty() {
-        return messagesPerSecond.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty dataFolderProperty() {
-        return dataFolder.getReadOnlyProperty();
-    }
-
     /** The house to open on. */
     public String initialHouse() {
         return DEMO_HOUSE;
-    }
-
-    /** Reads the broker's counters into the status properties. FX thread; cheap (counters only). */
-    public void refreshBroker() {
-        try {
-            BrokerMetrics metrics = broker.metrics();
-            brokerAddress.set(broker.host() + ":" + broker.port());
-            connectedClients.set(metrics.connectedClients());
-            messagesPerSecond.set(metrics.messagesInPerSecond());
-        } catch (RuntimeException e) {
-            LOG.debug("Broker metrics unavailable", e);
-        }
     }
 
     /** Reads the houses again, soon, off the FX thread. Any thread; requests made meanwhile are merged. */
@@ -204,7 +163,7 @@ public final class HousesViewModel implements AutoCloseable {
             LOG.warn("Cannot read the houses: {}", e.getMessage());
             LOG.debug("Reading the houses failed", e);
             String sentence = e.getMessage() == null ? e.toString() : e.getMessage();
-            bridge.execute(() -> problem.set("Cannot read the houses: " + sentence));
+            bridge.execute(() -> problem.set(messages.format("houses.cannot-read", sentence)));
         }
     }
 
@@ -268,7 +227,7 @@ public final class HousesViewModel implements AutoCloseable {
                         byRoom.getOrDefault(room.id(), List.of())));
             }
             if (!inbox.isEmpty()) {
-                groups.add(new GroupNode("inbox:" + house.house().slug(), INBOX_TITLE, true, inbox));
+                groups.add(new GroupNode("inbox:" + house.house().slug(), messages.text("houses.inbox"), true, inbox));
             }
             nodes.add(new HouseNode(house.house(), groups));
         }
@@ -284,12 +243,8 @@ public final class HousesViewModel implements AutoCloseable {
         tree.set(List.copyOf(nodes));
     }
 
-    private static String summarize(int houseCount, int deviceCount, int inboxCount) {
-        String text = plural(houseCount, "house") + " · " + plural(deviceCount, "device");
-        return inboxCount == 0 ? text : text + " · " + inboxCount + " new";
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+    private String summarize(int houseCount, int deviceCount, int inboxCount) {
+        return inboxCount == 0 ? messages.format("houses.summary", houseCount, deviceCount)
+                : messages.format("houses.summary-inbox", houseCount, deviceCount, inboxCount);
     }
 }

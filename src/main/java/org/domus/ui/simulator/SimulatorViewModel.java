@@ -2,7 +2,6 @@ package org.domus.ui.simulator;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -17,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.domus.model.DeviceAddress;
 import org.domus.sim.Fault;
 import org.domus.sim.SimulatorStatus;
+import org.domus.ui.fx.Messages;
 
 /**
  * The simulator panel's state and commands. Slow work (starting, stopping, faults) runs on {@code background};
@@ -28,15 +28,17 @@ public final class SimulatorViewModel {
     private final SimulatorControl control;
     private final Executor background;
     private final Executor toFx;
+    private final Messages messages;
 
     private final ObservableList<String> houses = FXCollections.observableArrayList();
     private final ObservableList<DeviceAddress> devices = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("Not running");
+    private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
 
-    public SimulatorViewModel(SimulatorControl control, Executor background, Executor toFx) {
+    public SimulatorViewModel(SimulatorControl control, Executor background, Executor toFx, Messages messages) {
+        this.messages = Objects.requireNonNull(messages, "messages");
         this.control = Objects.requireNonNull(control, "control");
         this.background = Objects.requireNonNull(background, "background");
         this.toFx = Objects.requireNonNull(toFx, "toFx");
@@ -70,20 +72,21 @@ public final class SimulatorViewModel {
     }
 
     public void start(String house, int scale, double rate) {
-        String what = scale > 0 ? scale + " generated devices in house " + house : "house " + house;
-        run(() -> control.start(house, scale, rate), "Started simulating " + what + ".");
+        String done = scale > 0 ? messages.format("simulator.started-scaled", scale, house)
+                : messages.format("simulator.started", house);
+        run(() -> control.start(house, scale, rate), done);
     }
 
     public void stop() {
-        run(control::stop, "Stopped the simulators.");
+        run(control::stop, messages.text("simulator.stopped"));
     }
 
     public void inject(DeviceAddress device, Fault fault) {
         if (device == null) {
-            message.set("Choose a device first.");
+            message.set(messages.text("simulator.choose-device"));
             return;
         }
-        run(() -> control.inject(device, fault), describe(fault) + ": " + device + ".");
+        run(() -> control.inject(device, fault), messages.format("simulator.fault-done", describe(fault), device));
     }
 
     public void reconnectStorm(int count) {
@@ -91,7 +94,7 @@ public final class SimulatorViewModel {
         background.execute(() -> {
             try {
                 int dropped = control.reconnectStorm(count);
-                toFx.execute(() -> done("Reconnect storm: " + dropped + " devices dropped and reconnecting."));
+                toFx.execute(() -> done(messages.format("simulator.storm-done", dropped)));
             } catch (RuntimeException e) {
                 toFx.execute(() -> done(oneLine(e)));
             }
@@ -102,33 +105,32 @@ public final class SimulatorViewModel {
     public void refresh() {
         Optional<SimulatorStatus> current = control.status();
         running.set(current.map(SimulatorStatus::running).orElse(false));
-        status.set(current.map(SimulatorViewModel::describe).orElse("Not running"));
+        status.set(current.map(this::describe).orElse(messages.text("simulator.not-running")));
         List<DeviceAddress> now = current.isPresent() ? control.devices() : List.of();
         if (!now.equals(devices)) {
             devices.setAll(now);
         }
     }
 
-    static String describe(SimulatorStatus s) {
+    String describe(SimulatorStatus s) {
         if (!s.running()) {
-            return "Stopped after sending " + s.sent() + " messages";
+            return messages.format("simulator.stopped-after", s.sent());
         }
-        String storm = s.connectStormTime().map(d -> ", all connected in " + seconds(d)).orElse("");
-        return String.format(Locale.ROOT, "%d of %d devices connected%s · %d messages sent (%.0f/s) · "
-                        + "commands obeyed %d, refused %d, ignored %d%s",
-                s.connected(), s.devices(), storm, s.sent(), s.rate(), s.obeyed(), s.refused(), s.ignored(),
-                s.connectProblem().map(p -> " · last connect problem: " + p).orElse(""));
+        String storm = s.connectStormTime().map(d -> messages.format("simulator.connected-in", seconds(d))).orElse("");
+        String problem = s.connectProblem().map(p -> messages.format("simulator.connect-problem", p)).orElse("");
+        return messages.format("simulator.status", s.connected(), s.devices(), storm, s.sent(),
+                String.format(messages.locale(), "%.0f", s.rate()), s.obeyed(), s.refused(), s.ignored(), problem);
     }
 
-    static String describe(Fault fault) {
+    String describe(Fault fault) {
         return switch (fault) {
-            case Fault.Offline offline -> offline.backAfter() == null ? "Went offline"
-                    : "Went offline for " + seconds(offline.backAfter());
-            case Fault.Malformed malformed -> "Sent a malformed payload";
-            case Fault.Stuck stuck -> "Stuck at its values";
-            case Fault.LateAnswers late -> "Answers commands " + seconds(late.extra()) + " late";
-            case Fault.Mute mute -> "Ignores commands";
-            case Fault.Recover recover -> "Recovered";
+            case Fault.Offline offline -> offline.backAfter() == null ? messages.text("simulator.did.offline")
+                    : messages.format("simulator.did.offline-for", seconds(offline.backAfter()));
+            case Fault.Malformed malformed -> messages.text("simulator.did.malformed");
+            case Fault.Stuck stuck -> messages.text("simulator.did.stuck");
+            case Fault.LateAnswers late -> messages.format("simulator.did.late", seconds(late.extra()));
+            case Fault.Mute mute -> messages.text("simulator.did.mute");
+            case Fault.Recover recover -> messages.text("simulator.did.recover");
         };
     }
 
@@ -156,7 +158,7 @@ public final class SimulatorViewModel {
         return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    private String seconds(Duration duration) {
+        return String.format(messages.locale(), "%.1f s", duration.toMillis() / 1000.0);
     }
 }

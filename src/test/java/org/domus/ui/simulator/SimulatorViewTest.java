@@ -82,10 +82,11 @@ class SimulatorViewTest {
 
     @Start
     void start(Stage stage) {
-        SimulatorViewModel viewModel = new SimulatorViewModel(control, Runnable::run, Runnable::run);
+        SimulatorViewModel viewModel = new SimulatorViewModel(control, Runnable::run, Runnable::run,
+                org.domus.ui.fx.Messages.console(java.util.Locale.ENGLISH));
         ControllerFactory.Loaded<SimulatorView> loaded = new ControllerFactory()
                 .register(SimulatorView.class, () -> new SimulatorView(viewModel))
-                .load(SimulatorView.class);
+                .load(SimulatorView.class, org.domus.ui.fx.Messages.console(java.util.Locale.ENGLISH).bundle());
         stage.setScene(new Scene(loaded.root(), 1100, 600));
         stage.show();
     }
