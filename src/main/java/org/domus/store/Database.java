@@ -39,6 +39,8 @@ public final class Database implements AutoCloseable {
     private final HistoryRepository history;
     private final VendorBindingRepository vendorBindings;
     private final CommandRepository commands;
+    private final HouseEditRepository houseEdits;
+    private final SettingRepository settings;
 
     private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer) {
         this.file = file;
@@ -51,6 +53,8 @@ public final class Database implements AutoCloseable {
         this.history = new HistoryRepository(reads);
         this.vendorBindings = new VendorBindingRepository(reads);
         this.commands = new CommandRepository(reads, writer);
+        this.houseEdits = new HouseEditRepository(reads, writer);
+        this.settings = new SettingRepository(reads, writer);
     }
 
     /**
@@ -154,6 +158,16 @@ public final class Database implements AutoCloseable {
 
     public VendorBindingRepository vendorBindings() {
         return vendorBindings;
+    }
+
+    /** Edits of the house model a user makes (create, rename, move, delete). */
+    public HouseEditRepository houseEdits() {
+        return houseEdits;
+    }
+
+    /** Named settings (the installer PIN's hash, ...). */
+    public SettingRepository settings() {
+        return settings;
     }
 
     public TelemetryWriter writer() {
