@@ -94,8 +94,8 @@ public final class ModelChecks {
                 }
                 dash = false;
                 slug.append(c);
-            } else {
-                dash = true;
+            } else if (c != '\'' && c != '\u2019') {
+                dash = true; // an apostrophe joins ("kid's" gives "kids"); anything else separates
             }
         }
         String result = slug.length() > 63 ? slug.substring(0, 63) : slug.toString();
