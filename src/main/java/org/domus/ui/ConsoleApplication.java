@@ -24,6 +24,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.domus.ui.houses.HousesView;
 import org.domus.ui.houses.HousesViewModel;
+import org.domus.house.HouseModelService;
+import org.domus.ui.editing.ModelEditorView;
+import org.domus.ui.editing.ModelEditorViewModel;
+import org.domus.ui.editing.ModelText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,7 @@ public final class ConsoleApplication extends Application {
     private ExecutorService background;
     private HousesView housesView;
     private SimulatorView simulatorView;
+    private ModelEditorView modelEditorView;
     private ConsoleSession session;
 
     /**
@@ -90,6 +95,9 @@ public final class ConsoleApplication extends Application {
         if (simulatorView != null) {
             simulatorView.close();
         }
+        if (modelEditorView != null) {
+            modelEditorView.close();
+        }
         if (session != null) {
             session.simulator().stop();
         }
@@ -114,7 +122,17 @@ public final class ConsoleApplication extends Application {
 
         Tab housesTab = new Tab("Houses", loaded.root());
         Tab simulatorTab = new Tab("Simulators", simulatorPanel.root());
-        TabPane tabs = new TabPane(housesTab, simulatorTab);
+        // Editing the model (issue 6, helper's part): the lead moves these into the new shell.
+        java.util.Locale locale = java.util.Locale.getDefault();
+        HouseModelService model = new HouseModelService(session.store().houses(), session.store().houseEdits(),
+                session.store().events(), java.time.Clock.systemUTC());
+        model.addListener(houseId -> viewModel.requestReload());
+        ModelEditorViewModel editor = new ModelEditorViewModel(model, new ModelText(locale), background, bridge);
+        ControllerFactory.Loaded<ModelEditorView> editorPanel = new ControllerFactory()
+                .register(ModelEditorView.class, () -> new ModelEditorView(editor)).load(ModelEditorView.class);
+        modelEditorView = editorPanel.controller();
+        Tab editorTab = new Tab(new ModelText(locale).get("title"), editorPanel.root());
+        TabPane tabs = new TabPane(housesTab, simulatorTab, editorTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
@@ -125,6 +143,7 @@ public final class ConsoleApplication extends Application {
         // From now on closing the window ends the application (see offerFreshStore).
         Platform.setImplicitExit(true);
         viewModel.start();
+        editor.start();
         if (session.firstRun()) {
             // First run: the demo house comes alive at once; the simulator panel stops it.
             simulators.start(session.simulator().houses().getFirst(), 0, 0);
