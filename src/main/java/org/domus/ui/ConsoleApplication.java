@@ -28,6 +28,8 @@ import org.domus.house.HouseModelService;
 import org.domus.ui.editing.ModelEditorView;
 import org.domus.ui.editing.ModelEditorViewModel;
 import org.domus.ui.editing.ModelText;
+import org.domus.ui.inbox.InboxView;
+import org.domus.ui.inbox.InboxViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ public final class ConsoleApplication extends Application {
     private HousesView housesView;
     private SimulatorView simulatorView;
     private ModelEditorView modelEditorView;
+    private InboxView inboxView;
     private ConsoleSession session;
 
     /**
@@ -98,6 +101,9 @@ public final class ConsoleApplication extends Application {
         if (modelEditorView != null) {
             modelEditorView.close();
         }
+        if (inboxView != null) {
+            inboxView.close();
+        }
         if (session != null) {
             session.simulator().stop();
         }
@@ -132,7 +138,12 @@ public final class ConsoleApplication extends Application {
                 .register(ModelEditorView.class, () -> new ModelEditorView(editor)).load(ModelEditorView.class);
         modelEditorView = editorPanel.controller();
         Tab editorTab = new Tab(new ModelText(locale).get("title"), editorPanel.root());
-        TabPane tabs = new TabPane(housesTab, simulatorTab, editorTab);
+        InboxViewModel inbox = new InboxViewModel(model, session.liveState(), locale, background, bridge);
+        ControllerFactory.Loaded<InboxView> inboxPanel = new ControllerFactory()
+                .register(InboxView.class, () -> new InboxView(inbox)).load(InboxView.class);
+        inboxView = inboxPanel.controller();
+        Tab inboxTab = new Tab(inbox.text("title"), inboxPanel.root());
+        TabPane tabs = new TabPane(housesTab, simulatorTab, editorTab, inboxTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
@@ -144,6 +155,7 @@ public final class ConsoleApplication extends Application {
         Platform.setImplicitExit(true);
         viewModel.start();
         editor.start();
+        inbox.start();
         if (session.firstRun()) {
             // First run: the demo house comes alive at once; the simulator panel stops it.
             simulators.start(session.simulator().houses().getFirst(), 0, 0);
