@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,8 +35,11 @@ import org.domus.ingest.LiveState;
 import org.domus.ingest.LiveStateListener;
 import org.domus.model.Attribute;
 import org.domus.model.Device;
+import org.domus.model.DeviceAddress;
 import org.domus.model.House;
+import org.domus.model.Reading;
 import org.domus.model.Room;
+import org.domus.model.SeriesPath;
 import org.domus.ui.editing.ModelText;
 
 /**
@@ -84,6 +89,9 @@ public final class InboxViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private List<HouseOutline> outlines = List.of();
+    // Written on the FX thread, read on the store writer's thread.
+    private volatile Set<DeviceAddress> waitingAddresses = Set.of();
+    private volatile Set<SeriesPath> knownSeries = Set.of();
 
     public InboxViewModel(HouseModelService service, LiveState liveState, Locale locale, Executor background,
                           Executor fx) {
@@ -220,15 +228,37 @@ public final class InboxViewModel implements AutoCloseable {
         }
     }
 
-    /** On the store writer's thread, after each commit: only a discovered device changes the inbox. */
-    private void committed(List<?> readings, List<Device> discovered) {
+    /**
+     * On the store writer's thread, after each commit: a discovered device, or a first value of an attribute of a
+     * waiting device, changes the inbox. Two hash lookups per reading.
+     */
+    private void committed(List<Reading> readings, List<Device> discovered) {
         if (!discovered.isEmpty()) {
             requestReload();
+            return;
+        }
+        Set<SeriesPath> known = knownSeries;
+        Set<DeviceAddress> waitingDevices = waitingAddresses;
+        for (Reading reading : readings) {
+            if (waitingDevices.contains(reading.series().deviceAddress()) && !known.contains(reading.series())) {
+                requestReload();
+                return;
+            }
         }
     }
 
     private void loaded(List<HouseOutline> read) {
         outlines = List.copyOf(read);
+        Set<DeviceAddress> addresses = new HashSet<>();
+        Set<SeriesPath> series = new HashSet<>();
+        for (HouseOutline outline : read) {
+            for (Device device : outline.inbox()) {
+                addresses.add(device.address());
+                outline.attributesOf(device.id()).forEach(a -> series.add(a.path()));
+            }
+        }
+        waitingAddresses = Set.copyOf(addresses);
+        knownSeries = Set.copyOf(series);
         List<House> list = read.stream().map(HouseOutline::house).toList();
         houses.set(list);
         waitingEverywhere.set(read.stream().mapToInt(o -> o.inbox().size()).sum());
