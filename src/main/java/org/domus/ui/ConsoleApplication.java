@@ -30,6 +30,10 @@ import org.domus.ui.editing.ModelEditorViewModel;
 import org.domus.ui.editing.ModelText;
 import org.domus.ui.inbox.InboxView;
 import org.domus.ui.inbox.InboxViewModel;
+import org.domus.access.InstallerAccess;
+import org.domus.store.PasswordHasher;
+import org.domus.ui.role.RoleSwitch;
+import org.domus.ui.role.RoleViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +149,12 @@ public final class ConsoleApplication extends Application {
         Tab inboxTab = new Tab(inbox.text("title"), inboxPanel.root());
         TabPane tabs = new TabPane(housesTab, simulatorTab, editorTab, inboxTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Scene scene = new Scene(tabs, 1100, 720);
+        // Homeowner / installer mode: roles.installerModeProperty() is what installer-only screens bind to.
+        RoleViewModel roles = new RoleViewModel(new InstallerAccess(session.store().settings(),
+                PasswordHasher.standard(), java.time.Clock.systemUTC()), locale, background, bridge);
+        javafx.scene.layout.BorderPane frame = new javafx.scene.layout.BorderPane(tabs);
+        frame.setTop(new RoleSwitch(roles));
+        Scene scene = new Scene(frame, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         stage.setScene(scene);
         stage.setMinWidth(640);
