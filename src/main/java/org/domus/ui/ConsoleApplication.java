@@ -34,6 +34,8 @@ import org.domus.access.InstallerAccess;
 import org.domus.store.PasswordHasher;
 import org.domus.ui.role.RoleSwitch;
 import org.domus.ui.role.RoleViewModel;
+import org.domus.ui.rawtopics.RawTopicsView;
+import org.domus.ui.rawtopics.RawTopicsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,7 @@ public final class ConsoleApplication extends Application {
     private SimulatorView simulatorView;
     private ModelEditorView modelEditorView;
     private InboxView inboxView;
+    private RawTopicsView rawTopicsView;
     private ConsoleSession session;
 
     /**
@@ -108,6 +111,9 @@ public final class ConsoleApplication extends Application {
         if (inboxView != null) {
             inboxView.close();
         }
+        if (rawTopicsView != null) {
+            rawTopicsView.close();
+        }
         if (session != null) {
             session.simulator().stop();
         }
@@ -154,6 +160,19 @@ public final class ConsoleApplication extends Application {
                 PasswordHasher.standard(), java.time.Clock.systemUTC()), locale, background, bridge);
         javafx.scene.layout.BorderPane frame = new javafx.scene.layout.BorderPane(tabs);
         frame.setTop(new RoleSwitch(roles));
+        RawTopicsViewModel rawTopics = new RawTopicsViewModel(session.rawTopics(), locale, background, bridge);
+        ControllerFactory.Loaded<RawTopicsView> rawPanel = new ControllerFactory()
+                .register(RawTopicsView.class, () -> new RawTopicsView(rawTopics)).load(RawTopicsView.class);
+        rawTopicsView = rawPanel.controller();
+        Tab rawTab = new Tab(rawTopics.text("title"), rawPanel.root());
+        // An installer-only screen: there only in installer mode.
+        roles.installerModeProperty().addListener((observable, old, installer) -> {
+            if (installer) {
+                tabs.getTabs().add(rawTab);
+            } else {
+                tabs.getTabs().remove(rawTab);
+            }
+        });
         Scene scene = new Scene(frame, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         stage.setScene(scene);

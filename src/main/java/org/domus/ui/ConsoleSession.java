@@ -3,6 +3,7 @@ package org.domus.ui;
 import java.nio.file.Path;
 import org.domus.broker.BrokerStatus;
 import org.domus.ingest.LiveState;
+import org.domus.ingest.RawTopics;
 import org.domus.store.Database;
 import org.domus.ui.simulator.SimulatorControl;
 
@@ -16,6 +17,9 @@ public interface ConsoleSession {
     BrokerStatus broker();
 
     Path dataDir();
+
+    /** The vendor and hub topics ingest saw (the installer's raw topics screen). */
+    RawTopics rawTopics();
 
     /** The console's simulators (the simulator panel). */
     SimulatorControl simulator();
