@@ -69,6 +69,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void modelEditingAndAccessUseOnlyTheModelAndTheStore() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("org.domus.house..", "org.domus.access..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.domus.broker..", "org.domus.ingest..",
+                        "org.domus.command..", "org.domus.sim..", "org.domus.provision..", "org.domus.rules..",
+                        "org.domus.ui..")
+                .because("editing the house model and the installer PIN are core services on the store");
+        rule.check(classes);
+    }
+
+    @Test
     void topLevelPackagesHaveNoCycles() {
         slices().matching("org.domus.(*)..").should().beFreeOfCycles().check(classes);
     }

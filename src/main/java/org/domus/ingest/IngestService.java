@@ -50,6 +50,7 @@ public final class IngestService implements InboundSink {
     private final LongAdder failures = new LongAdder();
     private volatile CommandTraffic commandTraffic = CommandTraffic.NONE;
     private volatile VendorIngest vendors;
+    private final RawTopics rawTopics = new RawTopics();
 
     /**
      * @param saturatedAt records queued for the writer above which the broker should stop reading from clients
@@ -61,6 +62,11 @@ public final class IngestService implements InboundSink {
         this.saturatedAt = saturatedAt;
         this.drainedAt = saturatedAt / 2;
         writer.addCommitListener(this::onCommitted);
+    }
+
+    /** The vendor and hub topics seen, newest payload per topic (for the installer's raw topics screen). */
+    public RawTopics rawTopics() {
+        return rawTopics;
     }
 
     /** Where devices' error answers and other clients' commands go (the command service). */
@@ -87,6 +93,8 @@ public final class IngestService implements InboundSink {
             case TopicRoute.State state -> store(message, state, outcome);
             case TopicRoute.Command command -> observeCommand(message, command, outcome);
             case TopicRoute.Raw raw -> {
+                rawTopics.record(message.topic(), raw.house(), message.payload(), message.clientId(),
+                        message.receivedAt());
                 VendorIngest adapters = vendors;
                 if (adapters == null) {
                     ignore(outcome);
@@ -95,7 +103,11 @@ public final class IngestService implements InboundSink {
                 }
             }
             // The hub's own topics get their handling with hub provisioning (issue 7).
-            case TopicRoute.Hub hub -> ignore(outcome);
+            case TopicRoute.Hub hub -> {
+                rawTopics.record(message.topic(), hub.house(), message.payload(), message.clientId(),
+                        message.receivedAt());
+                ignore(outcome);
+            }
         }
     }
 

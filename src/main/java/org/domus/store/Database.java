@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final VendorBindingRepository vendorBindings;
     private final CommandRepository commands;
     private final Checkpointer checkpointer;
+    private final HouseEditRepository houseEdits;
+    private final SettingRepository settings;
 
     private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer, Checkpointer checkpointer) {
         this.file = file;
@@ -53,6 +55,8 @@ public final class Database implements AutoCloseable {
         this.history = new HistoryRepository(reads);
         this.vendorBindings = new VendorBindingRepository(reads);
         this.commands = new CommandRepository(reads, writer);
+        this.houseEdits = new HouseEditRepository(reads, writer);
+        this.settings = new SettingRepository(reads, writer);
     }
 
     /**
@@ -164,6 +168,16 @@ public final class Database implements AutoCloseable {
 
     public VendorBindingRepository vendorBindings() {
         return vendorBindings;
+    }
+
+    /** Edits of the house model a user makes (create, rename, move, delete). */
+    public HouseEditRepository houseEdits() {
+        return houseEdits;
+    }
+
+    /** Named settings (the installer PIN's hash, ...). */
+    public SettingRepository settings() {
+        return settings;
     }
 
     public TelemetryWriter writer() {

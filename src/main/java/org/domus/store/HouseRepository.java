@@ -38,7 +38,7 @@ public final class HouseRepository {
     private static final String DEVICE_COLUMNS = "d.id, d.house_id, h.slug, d.topic_room, d.slug, d.room_id, d.name,"
             + " d.kind, d.discovered_at FROM device d JOIN house h ON h.id = d.house_id";
     private static final String ATTRIBUTE_COLUMNS = "a.id, a.device_id, h.slug, d.topic_room, d.slug, a.name, a.kind,"
-            + " a.unit, a.writable, a.min, a.max, a.choices FROM attribute a JOIN device d ON d.id = a.device_id"
+            + " coalesce(a.unit_override, a.unit), a.writable, a.min, a.max, a.choices, a.label FROM attribute a JOIN device d ON d.id = a.device_id"
             + " JOIN house h ON h.id = d.house_id";
 
     private final ReadPool reads;
@@ -329,19 +329,21 @@ public final class HouseRepository {
     }
 
     public List<Attribute> listAttributes(long deviceId) {
-        return reads.read(c -> {
-            try (PreparedStatement query = c.prepareStatement(
-                    "SELECT " + ATTRIBUTE_COLUMNS + " WHERE a.device_id = ? ORDER BY a.name")) {
-                query.setLong(1, deviceId);
-                try (ResultSet rows = query.executeQuery()) {
-                    List<Attribute> attributes = new ArrayList<>();
-                    while (rows.next()) {
-                        attributes.add(attribute(rows));
-                    }
-                    return attributes;
+        return reads.read(c -> attributes(c, deviceId));
+    }
+
+    static List<Attribute> attributes(Connection c, long deviceId) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT " + ATTRIBUTE_COLUMNS + " WHERE a.device_id = ? ORDER BY a.name")) {
+            query.setLong(1, deviceId);
+            try (ResultSet rows = query.executeQuery()) {
+                List<Attribute> attributes = new ArrayList<>();
+                while (rows.next()) {
+                    attributes.add(attribute(rows));
                 }
+                return attributes;
             }
-        });
+        }
     }
 
     public Optional<Attribute> findAttribute(SeriesPath path) {
@@ -371,7 +373,7 @@ public final class HouseRepository {
         return new Attribute(rows.getLong(1), rows.getLong(2),
                 new SeriesPath(rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)),
                 kind, rows.getString(8), rows.getInt(9) != 0, SqlSupport.getNullableDouble(rows, 10),
-                SqlSupport.getNullableDouble(rows, 11), decodeChoices(rows.getString(12)));
+                SqlSupport.getNullableDouble(rows, 11), decodeChoices(rows.getString(12)), rows.getString(13));
     }
 
     static String encodeChoices(List<String> choices) {

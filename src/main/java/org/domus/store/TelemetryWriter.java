@@ -120,8 +120,10 @@ public final class TelemetryWriter {
      * {@link StoreException} when the transaction could not be committed.
      */
     public <T> CompletableFuture<T> execute(Function<Connection, T> work) {
-        Objects.requireNonNull(work, "work");
-        Task<T> task = new Task<>(work);
+        return enqueue(new Task<>(work, false));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Task<T> task) {
         var readLock = gate.readLock();
         readLock.lock();
         try {
@@ -137,17 +139,30 @@ public final class TelemetryWriter {
 
     /** Runs {@code work} on the writer thread and waits for it; for the repositories. */
     <T> T call(SqlSupport.SqlFunction<T> work) {
+        return call(work, false);
+    }
+
+    /**
+     * As {@link #call(SqlSupport.SqlFunction)}, for work that deletes houses, devices or attributes: the readings
+     * batched before it are written first (so the work removes them too), and the writer forgets the series and
+     * houses it knows, so readings after it create their device afresh instead of writing to a deleted series.
+     */
+    <T> T callReshaping(SqlSupport.SqlFunction<T> work) {
+        return call(work, true);
+    }
+
+    private <T> T call(SqlSupport.SqlFunction<T> work, boolean reshapes) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a store write cannot wait for the writer from the writer thread "
                     + "(a CommitListener or onDone callback): use writer().execute and do not wait");
         }
-        CompletableFuture<T> future = execute(c -> {
+        CompletableFuture<T> future = enqueue(new Task<>(c -> {
             try {
                 return work.apply(c);
             } catch (SQLException e) {
                 throw new StoreException("Writing to the database failed: " + SqlSupport.describe(e) + ".", e);
             }
-        });
+        }, reshapes));
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -271,7 +286,14 @@ public final class TelemetryWriter {
                 if (item instanceof IngestRecord record) {
                     addRecord(batch, record);
                 } else if (item instanceof Task<?> task) {
+                    if (task.reshapes) {
+                        writePending(batch);
+                    }
                     runTask(task);
+                    if (task.reshapes) {
+                        seriesCache.clear();
+                        houseIds.clear();
+                    }
                 }
             }
             flushRows(batch);
@@ -289,6 +311,15 @@ public final class TelemetryWriter {
             return;
         }
         succeeded(items, batch);
+    }
+
+    /** Writes the rows and rollups batched so far (rollups accumulate, so writing them twice is exact). */
+    private void writePending(Batch batch) throws SQLException {
+        flushRows(batch);
+        writeRollups(sql.upsertMinute, batch.minute);
+        writeRollups(sql.upsertHour, batch.hour);
+        batch.minute.clear();
+        batch.hour.clear();
     }
 
     private void addRecord(Batch batch, IngestRecord record) throws SQLException {
@@ -793,12 +824,14 @@ public final class TelemetryWriter {
 
     private static final class Task<T> {
         final Function<Connection, T> work;
+        final boolean reshapes;
         final CompletableFuture<T> future = new CompletableFuture<>();
         T result;
         RuntimeException error;
 
-        Task(Function<Connection, T> work) {
-            this.work = work;
+        Task(Function<Connection, T> work, boolean reshapes) {
+            this.work = Objects.requireNonNull(work, "work");
+            this.reshapes = reshapes;
         }
 
         void run(Connection connection) {

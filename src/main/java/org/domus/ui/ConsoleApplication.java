@@ -91,7 +91,7 @@ public final class ConsoleApplication extends Application {
     private void show(Stage stage, ConsoleSession session) {
         this.session = session;
         FrameBridge bridge = FrameBridge.onFxThread();
-        window = new ConsoleWindow(stage, session, background, bridge, ConsoleViews.screens(),
+        window = new ConsoleWindow(stage, session, background, bridge, ConsoleViews.screens(session),
                 ConsoleViews::devices);
         window.show();
         // From now on closing the window ends the application (see offerFreshStore).

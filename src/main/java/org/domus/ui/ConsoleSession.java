@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.domus.broker.BrokerStatus;
 import org.domus.command.CommandService;
 import org.domus.ingest.LiveState;
+import org.domus.ingest.RawTopics;
 import org.domus.store.Database;
 import org.domus.ui.simulator.SimulatorControl;
 
@@ -20,6 +21,9 @@ public interface ConsoleSession {
 
     /** The command service: tiles and device controls send through it. */
     CommandService commands();
+
+    /** The vendor and hub topics ingest saw (the installer's raw topics screen). */
+    RawTopics rawTopics();
 
     /** The console's simulators (the simulator panel). */
     SimulatorControl simulator();

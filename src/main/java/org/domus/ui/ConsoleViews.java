@@ -1,6 +1,23 @@
 package org.domus.ui;
 
+import java.time.Clock;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.scene.Node;
+import org.domus.access.InstallerAccess;
+import org.domus.house.HouseModelService;
+import org.domus.house.ModelListener;
+import org.domus.store.PasswordHasher;
+import org.domus.ui.editing.ModelEditorView;
+import org.domus.ui.editing.ModelEditorViewModel;
+import org.domus.ui.editing.ModelText;
+import org.domus.ui.inbox.InboxView;
+import org.domus.ui.inbox.InboxViewModel;
+import org.domus.ui.rawtopics.RawTopicsView;
+import org.domus.ui.rawtopics.RawTopicsViewModel;
+import org.domus.ui.role.RoleSwitch;
+import org.domus.ui.role.RoleViewModel;
 import org.domus.model.DeviceAddress;
 import org.domus.ui.fx.ControllerFactory;
 import org.domus.ui.fx.Messages;
@@ -10,7 +27,10 @@ import org.domus.ui.shell.ConsoleScreens;
 import org.domus.ui.shell.ScreenContext;
 import org.domus.ui.simulator.SimulatorView;
 import org.domus.ui.simulator.SimulatorViewModel;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
@@ -22,12 +42,73 @@ public final class ConsoleViews {
     private ConsoleViews() {
     }
 
-    public static ConsoleScreens screens() {
-        return new ConsoleScreens()
+    public static ConsoleScreens screens(ConsoleSession session) {
+        HouseModelService model = new HouseModelService(session.store().houses(), session.store().houseEdits(),
+                session.store().events(), Clock.systemUTC());
+        InstallerAccess access = new InstallerAccess(session.store().settings(), PasswordHasher.standard(),
+                Clock.systemUTC());
+        ConsoleScreens screens = new ConsoleScreens();
+        return screens
+                .add(new ConsoleScreens.Screen("inbox", bundleTitle("org.domus.ui.inbox.messages"),
+                        MaterialDesignI.INBOX_ARROW_DOWN_OUTLINE, context -> inbox(context, model)))
+                .add(new ConsoleScreens.Screen("model", locale -> new ModelText(locale).get("title"),
+                        MaterialDesignH.HOME_EDIT_OUTLINE, context -> modelEditor(context, model)))
                 .add(new ConsoleScreens.Screen("devices", title("screen.devices"), MaterialDesignF.FILE_TREE_OUTLINE,
                         ConsoleViews::devicesTable))
                 .add(new ConsoleScreens.Screen("simulators", title("screen.simulators"),
-                        MaterialDesignM.MOTION_PLAY_OUTLINE, ConsoleViews::simulators));
+                        MaterialDesignM.MOTION_PLAY_OUTLINE, ConsoleViews::simulators))
+                .add(new ConsoleScreens.Screen("raw-topics", bundleTitle("org.domus.ui.rawtopics.messages"),
+                        MaterialDesignC.CODE_BRACES, ConsoleViews::rawTopics).forInstallers())
+                .addHeaderTool(context -> roleSwitch(context, access, screens));
+    }
+
+    /** The homeowner / installer switch; the side bar lists installer-only screens while it is on. */
+    private static Node roleSwitch(ScreenContext context, InstallerAccess access, ConsoleScreens screens) {
+        RoleViewModel roles = new RoleViewModel(access, context.locale(), context.background(), context.bridge());
+        screens.installerModeProperty().unbind();
+        screens.installerModeProperty().bind(roles.installerModeProperty());
+        return new RoleSwitch(roles);
+    }
+
+    private static ConsoleScreens.Mounted inbox(ScreenContext context, HouseModelService model) {
+        InboxViewModel viewModel = new InboxViewModel(model, context.session().liveState(), context.locale(),
+                context.background(), context.bridge());
+        ControllerFactory.Loaded<InboxView> loaded = new ControllerFactory()
+                .register(InboxView.class, () -> new InboxView(viewModel)).load(InboxView.class);
+        ModelListener reload = houseId -> context.home().requestReload();
+        model.addListener(reload);
+        viewModel.start();
+        return ConsoleScreens.mounted(loaded.root(), () -> {
+            model.removeListener(reload);
+            loaded.controller().close();
+        });
+    }
+
+    private static ConsoleScreens.Mounted modelEditor(ScreenContext context, HouseModelService model) {
+        ModelEditorViewModel viewModel = new ModelEditorViewModel(model, new ModelText(context.locale()),
+                context.background(), context.bridge());
+        ControllerFactory.Loaded<ModelEditorView> loaded = new ControllerFactory()
+                .register(ModelEditorView.class, () -> new ModelEditorView(viewModel)).load(ModelEditorView.class);
+        ModelListener reload = houseId -> context.home().requestReload();
+        model.addListener(reload);
+        viewModel.start();
+        return ConsoleScreens.mounted(loaded.root(), () -> {
+            model.removeListener(reload);
+            loaded.controller().close();
+        });
+    }
+
+    /** A feature's screen title: the {@code title} of its own bundle. */
+    private static Function<Locale, String> bundleTitle(String bundle) {
+        return locale -> ResourceBundle.getBundle(bundle, locale).getString("title");
+    }
+
+    private static ConsoleScreens.Mounted rawTopics(ScreenContext context) {
+        RawTopicsViewModel viewModel = new RawTopicsViewModel(context.session().rawTopics(), context.locale(),
+                context.background(), context.bridge());
+        ControllerFactory.Loaded<RawTopicsView> loaded = new ControllerFactory()
+                .register(RawTopicsView.class, () -> new RawTopicsView(viewModel)).load(RawTopicsView.class);
+        return ConsoleScreens.mounted(loaded.root(), loaded.controller());
     }
 
     /** A device's detail view. */

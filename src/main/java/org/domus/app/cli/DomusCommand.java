@@ -130,5 +130,10 @@ public final class DomusCommand implements Callable<Integer> {
         public org.domus.command.CommandService commands() {
             return core.commands();
         }
+
+        @Override
+        public org.domus.ingest.RawTopics rawTopics() {
+            return core.ingest().rawTopics();
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 
@@ -31,7 +33,18 @@ public final class ConsoleScreens {
      * One screen: {@code id} (stable, kebab-case: it names the view in the remembered settings), its title in a
      * locale (from the feature's own bundle), its side-bar icon and how to make it.
      */
-    public record Screen(String id, Function<Locale, String> title, Ikon icon, Function<ScreenContext, Mounted> factory) {
+    public record Screen(String id, Function<Locale, String> title, Ikon icon, Function<ScreenContext, Mounted> factory,
+                         boolean installerOnly) {
+        /** A screen everyone sees. */
+        public Screen(String id, Function<Locale, String> title, Ikon icon, Function<ScreenContext, Mounted> factory) {
+            this(id, title, icon, factory, false);
+        }
+
+        /** The same screen, listed only in installer mode. */
+        public Screen forInstallers() {
+            return new Screen(id, title, icon, factory, true);
+        }
+
         public Screen {
             if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
                 throw new IllegalArgumentException("a screen id is kebab-case: " + id);
@@ -43,6 +56,13 @@ public final class ConsoleScreens {
     }
 
     private final List<Screen> screens = new ArrayList<>();
+    private final List<Function<ScreenContext, Node>> headerTools = new ArrayList<>();
+    private final BooleanProperty installerMode = new SimpleBooleanProperty(this, "installerMode", false);
+
+    /** True while the console is in installer mode: installer-only screens are listed then. FX thread. */
+    public BooleanProperty installerModeProperty() {
+        return installerMode;
+    }
 
     /** Adds a screen at the end of the list; an id already listed is refused. */
     public ConsoleScreens add(Screen screen) {
@@ -52,6 +72,16 @@ public final class ConsoleScreens {
         }
         screens.add(screen);
         return this;
+    }
+
+    /** Adds a control to the window's header (the role switch, for example), made anew with each shell. */
+    public ConsoleScreens addHeaderTool(Function<ScreenContext, Node> tool) {
+        headerTools.add(Objects.requireNonNull(tool, "tool"));
+        return this;
+    }
+
+    public List<Function<ScreenContext, Node>> headerTools() {
+        return List.copyOf(headerTools);
     }
 
     public List<Screen> screens() {

@@ -95,6 +95,13 @@ public final class ShellView implements AutoCloseable {
     private boolean selecting;
     private AutoCloseable shown = () -> { };
     private String previousView = "";
+    /** Leaving installer mode leaves an installer-only screen too. */
+    private final javafx.beans.value.ChangeListener<Boolean> leaveInstallerScreens = (o, was, installer) -> {
+        if (!installer) {
+            ViewId.parse(viewModel.currentViewProperty().get()).filter(this::lockedForInstallers)
+                    .ifPresent(view -> show(viewModel.initialView("").orElse("")));
+        }
+    };
 
     /**
      * @param context     what screens are given; its navigator must call {@link #show}
@@ -113,6 +120,9 @@ public final class ShellView implements AutoCloseable {
         root.getStyleClass().add("shell");
         root.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource("ShellView.css")).toExternalForm());
         root.setTop(header());
+        for (Function<ScreenContext, Node> tool : screens.headerTools()) {
+            tools.getChildren().add(tool.apply(context));
+        }
         root.setLeft(sideBar());
         VBox center = new VBox(banner, content);
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -126,6 +136,12 @@ public final class ShellView implements AutoCloseable {
         viewModel.navigationProperty().addListener((o, old, now) -> showTree(now));
         showTree(viewModel.navigationProperty().get());
         viewModel.currentViewProperty().addListener((o, old, now) -> updateBanner());
+        screens.installerModeProperty().addListener(leaveInstallerScreens);
+    }
+
+    private boolean lockedForInstallers(ViewId view) {
+        return view instanceof ViewId.Screen screen && !screens.installerModeProperty().get()
+                && screens.find(screen.id()).map(ConsoleScreens.Screen::installerOnly).orElse(false);
     }
 
     public Parent root() {
@@ -168,7 +184,7 @@ public final class ShellView implements AutoCloseable {
     /** Shows {@code viewId}; an unknown or vanished view shows the first house. FX thread. */
     public void show(String viewId) {
         Optional<ViewId> parsed = ViewId.parse(viewId);
-        if (parsed.isEmpty() || !viewModel.exists(parsed.get())) {
+        if (parsed.isEmpty() || !viewModel.exists(parsed.get()) || lockedForInstallers(parsed.get())) {
             Optional<String> fallback = viewModel.initialView("");
             if (fallback.isEmpty() || fallback.get().equals(viewId)) {
                 showNode(empty(), () -> { });
@@ -332,6 +348,10 @@ public final class ShellView implements AutoCloseable {
                 button.setSelected(true);
                 show(new ViewId.Screen(screen.id()).text());
             });
+            if (screen.installerOnly()) {
+                button.visibleProperty().bind(screens.installerModeProperty());
+                button.managedProperty().bind(button.visibleProperty());
+            }
             screenButtonsById.put(screen.id(), button);
             screenBox.getChildren().add(button);
         }
@@ -539,6 +559,7 @@ public final class ShellView implements AutoCloseable {
 
     @Override
     public void close() {
+        screens.installerModeProperty().removeListener(leaveInstallerScreens);
         statusPoll.stop();
         closeShown();
         badges.forEach(IntegerBinding::dispose);
