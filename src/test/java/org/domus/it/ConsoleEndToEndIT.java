@@ -57,8 +57,9 @@ class ConsoleEndToEndIT {
     void start(Stage stage) {
         core = TestCore.start(data.resolve("data-" + System.nanoTime()));
         simulator = new ConsoleSimulator(core.core());
-        window = new ConsoleWindow(stage, session(core, simulator), Runnable::run, FrameBridge.onFxThread(),
-                ConsoleViews.screens(), ConsoleViews::devices);
+        ConsoleSession session = session(core, simulator);
+        window = new ConsoleWindow(stage, session, Runnable::run, FrameBridge.onFxThread(),
+                ConsoleViews.screens(session), ConsoleViews::devices);
         window.show();
         assertTrue(core.core().firstRun());
         simulator.start(simulator.houses().getFirst(), 0, 0);
@@ -116,6 +117,11 @@ class ConsoleEndToEndIT {
 
     private static ConsoleSession session(TestCore core, SimulatorControl simulator) {
         return new ConsoleSession() {
+            @Override
+            public org.domus.ingest.RawTopics rawTopics() {
+                return core.core().ingest().rawTopics();
+            }
+
             @Override
             public Database store() {
                 return core.core().store();

@@ -96,12 +96,8 @@ public final class ShellView implements AutoCloseable {
     private AutoCloseable shown = () -> { };
     private String previousView = "";
     /** Leaving installer mode leaves an installer-only screen too. */
-    private final javafx.beans.value.ChangeListener<Boolean> leaveInstallerScreens = (o, was, installer) -> {
-        if (!installer) {
-            ViewId.parse(viewModel.currentViewProperty().get()).filter(this::lockedForInstallers)
-                    .ifPresent(view -> show(viewModel.initialView("").orElse("")));
-        }
-    };
+    private final javafx.beans.value.ChangeListener<Boolean> leaveInstallerScreens =
+            (o, was, installer) -> leftInstallerMode(installer);
 
     /**
      * @param context     what screens are given; its navigator must call {@link #show}
@@ -137,6 +133,13 @@ public final class ShellView implements AutoCloseable {
         showTree(viewModel.navigationProperty().get());
         viewModel.currentViewProperty().addListener((o, old, now) -> updateBanner());
         screens.installerModeProperty().addListener(leaveInstallerScreens);
+    }
+
+    private void leftInstallerMode(boolean installer) {
+        if (!installer) {
+            ViewId.parse(viewModel.currentViewProperty().get()).filter(this::lockedForInstallers)
+                    .ifPresent(view -> show(viewModel.initialView("").orElse("")));
+        }
     }
 
     private boolean lockedForInstallers(ViewId view) {

@@ -59,8 +59,9 @@ class ShellViewTest {
     void start(Stage stage) {
         data = folder.resolve("data-" + System.nanoTime());
         database = UiFixtures.store(data);
-        window = new ConsoleWindow(stage, session(database, data), Runnable::run, FrameBridge.onFxThread(),
-                ConsoleViews.screens(), ConsoleViews::devices, gateway);
+        ConsoleSession session = session(database, data);
+        window = new ConsoleWindow(stage, session, Runnable::run, FrameBridge.onFxThread(),
+                ConsoleViews.screens(session), ConsoleViews::devices, gateway);
         window.show();
     }
 
@@ -182,6 +183,11 @@ class ShellViewTest {
         BrokerStatus broker = ShellViewModelTest.broker();
         SimulatorControl simulator = ShellViewModelTest.simulator();
         return new ConsoleSession() {
+            @Override
+            public org.domus.ingest.RawTopics rawTopics() {
+                return new org.domus.ingest.RawTopics();
+            }
+
             @Override
             public Database store() {
                 return database;
