@@ -39,6 +39,11 @@ public final class Database implements AutoCloseable {
     private final HistoryRepository history;
     private final VendorBindingRepository vendorBindings;
     private final CommandRepository commands;
+    private final RuleRepository rules;
+    private final AlertRepository alerts;
+    private final ReminderRepository reminders;
+    private final NotificationRepository notifications;
+    private final SettingRepository settings;
 
     private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer) {
         this.file = file;
@@ -51,6 +56,11 @@ public final class Database implements AutoCloseable {
         this.history = new HistoryRepository(reads);
         this.vendorBindings = new VendorBindingRepository(reads);
         this.commands = new CommandRepository(reads, writer);
+        this.rules = new RuleRepository(reads, writer);
+        this.alerts = new AlertRepository(reads, writer);
+        this.reminders = new ReminderRepository(reads, writer);
+        this.notifications = new NotificationRepository(reads, writer);
+        this.settings = new SettingRepository(reads, writer);
     }
 
     /**
@@ -154,6 +164,26 @@ public final class Database implements AutoCloseable {
 
     public VendorBindingRepository vendorBindings() {
         return vendorBindings;
+    }
+
+    public RuleRepository rules() {
+        return rules;
+    }
+
+    public AlertRepository alerts() {
+        return alerts;
+    }
+
+    public ReminderRepository reminders() {
+        return reminders;
+    }
+
+    public NotificationRepository notifications() {
+        return notifications;
+    }
+
+    public SettingRepository settings() {
+        return settings;
     }
 
     public TelemetryWriter writer() {
