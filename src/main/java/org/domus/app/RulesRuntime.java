@@ -95,6 +95,11 @@ public final class RulesRuntime implements AutoCloseable {
         return new RulesRuntime(engine, alerts, reminders, notifications, dispatcher, liveState, feed, store);
     }
 
+    /** What the console's screens use. */
+    public org.domus.rules.RulesServices services() {
+        return new org.domus.rules.RulesServices(engine, alerts, reminders, notifications);
+    }
+
     public RuleEngine engine() {
         return engine;
     }

@@ -17,17 +17,17 @@ import org.domus.store.Database;
 import org.domus.store.StoreOptions;
 
 /** The rules' services over a real SQLite file, with a real clock and quick retries, as a test needs them. */
-final class RulesFixture implements AutoCloseable {
+public final class RulesFixture implements AutoCloseable {
 
     static final RetryPolicy QUICK = new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofDays(1));
 
-    final Database db;
-    final NotificationService notifications;
-    final NotificationDispatcher dispatcher;
-    final AlertService alerts;
-    final RuleEngine engine;
+    public final Database db;
+    public final NotificationService notifications;
+    public final NotificationDispatcher dispatcher;
+    public final AlertService alerts;
+    public final RuleEngine engine;
 
-    RulesFixture(Path dir, CommandPort commands) {
+    public RulesFixture(Path dir, CommandPort commands) {
         Clock clock = Clock.systemUTC();
         db = Database.open(dir.resolve("domus.db"), StoreOptions.defaults());
         db.houses().ensureHouse("demo", "Demo", ZoneId.of("Europe/Madrid"));
@@ -45,12 +45,12 @@ final class RulesFixture implements AutoCloseable {
         dispatcher.start(notifications);
     }
 
-    static Reading number(String series, double value) {
+    public static Reading number(String series, double value) {
         return new Reading(SeriesPath.parse(series), Instant.now(), Double.toString(value), value,
                 AttributeKind.NUMERIC, null, false);
     }
 
-    void read(String series, double value) {
+    public void read(String series, double value) {
         engine.onReadings(List.of(number(series, value)));
     }
 

@@ -125,5 +125,10 @@ public final class DomusCommand implements Callable<Integer> {
         public Path dataDir() {
             return core.config().dataDir();
         }
+
+        @Override
+        public org.domus.rules.RulesServices rules() {
+            return core.rules().services();
+        }
     }
 }

@@ -39,6 +39,11 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
 
     /** Loads {@code Type.fxml} from the resources beside {@code type}, its controller made by this factory. */
     public <T> Loaded<T> load(Class<T> type) {
+        return load(type, null);
+    }
+
+    /** As {@link #load(Class)}, with {@code resources} for the FXML's {@code %key} texts (may be null). */
+    public <T> Loaded<T> load(Class<T> type, java.util.ResourceBundle resources) {
         String name = type.getSimpleName() + ".fxml";
         URL location = type.getResource(name);
         if (location == null) {
@@ -46,6 +51,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         FXMLLoader loader = new FXMLLoader(location);
         loader.setControllerFactory(this);
+        loader.setResources(resources);
         try {
             Parent root = loader.load();
             return new Loaded<>(root, type.cast(loader.getController()));

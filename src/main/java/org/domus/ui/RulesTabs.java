@@ -1,0 +1,27 @@
+package org.domus.ui;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.domus.rules.RulesServices;
+import org.domus.ui.fx.ControllerFactory;
+import org.domus.ui.fx.FrameBridge;
+import org.domus.ui.rules.RulesView;
+import org.domus.ui.rules.RulesViewModel;
+
+/** Mounts the rules' screens as tabs of the console window (until the navigation shell takes them). */
+final class RulesTabs {
+
+    private RulesTabs() {
+    }
+
+    static void mount(TabPane tabs, RulesServices rules, Executor background, FrameBridge bridge, Locale locale) {
+        ResourceBundle rulesText = ResourceBundle.getBundle("org.domus.ui.rules.messages", locale);
+        RulesViewModel rulesModel = new RulesViewModel(rules.engine(), background, bridge, rulesText);
+        ControllerFactory controllers = new ControllerFactory()
+                .register(RulesView.class, () -> new RulesView(rulesModel, rulesText));
+        tabs.getTabs().add(new Tab(rulesText.getString("tab.title"), controllers.load(RulesView.class, rulesText).root()));
+    }
+}
