@@ -115,7 +115,8 @@ public final class ConsoleApplication extends Application {
         Tab housesTab = new Tab("Houses", loaded.root());
         Tab simulatorTab = new Tab("Simulators", simulatorPanel.root());
         TabPane tabs = new TabPane(housesTab, simulatorTab);
-        RulesTabs.mount(tabs, session.rules(), background, bridge, java.util.Locale.getDefault());
+        RulesTabs.mount(tabs, session.rules(), session.store().settings(), background, bridge,
+                java.util.Locale.getDefault());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
