@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.domus.rules.RulesServices;
+import org.domus.ui.alerts.AlertsView;
+import org.domus.ui.alerts.AlertsViewModel;
 import org.domus.ui.fx.ControllerFactory;
 import org.domus.ui.fx.FrameBridge;
 import org.domus.store.SettingRepository;
@@ -27,6 +29,13 @@ final class RulesTabs {
         ControllerFactory controllers = new ControllerFactory()
                 .register(RulesView.class, () -> new RulesView(rulesModel, rulesText));
         tabs.getTabs().add(new Tab(rulesText.getString("tab.title"), controllers.load(RulesView.class, rulesText).root()));
+
+        ResourceBundle alertText = ResourceBundle.getBundle("org.domus.ui.alerts.messages", locale);
+        AlertsViewModel alertModel = new AlertsViewModel(rules.alerts(), rules.reminders(), background, bridge,
+                alertText, java.time.Clock.systemDefaultZone());
+        controllers.register(AlertsView.class, () -> new AlertsView(alertModel, alertText,
+                java.time.Clock.systemDefaultZone()));
+        tabs.getTabs().add(new Tab(alertText.getString("tab.title"), controllers.load(AlertsView.class, alertText).root()));
 
         ResourceBundle noticeText = ResourceBundle.getBundle("org.domus.ui.notifications.messages", locale);
         NotificationsViewModel notices = new NotificationsViewModel(rules.notifications(), settings, background, bridge,
