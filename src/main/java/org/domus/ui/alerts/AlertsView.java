@@ -156,6 +156,7 @@ public final class AlertsView implements AutoCloseable {
 
         AlertCell() {
             getStyleClass().add("alert-cell");
+            setPrefWidth(0);
             severity.getStyleClass().add("severity");
             message.getStyleClass().add("message");
             message.setWrapText(true);

@@ -62,7 +62,15 @@ public final class AlertsViewModel {
                            ResourceBundle text, Clock clock) {
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
-        this.background = Objects.requireNonNull(background, "background");
+        Objects.requireNonNull(background, "background");
+        this.background = task -> background.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // The store refused (closed, full, damaged): one line for the user, nothing else stops.
+                toFx.execute(() -> say(e.getMessage() == null ? e.toString() : e.getMessage(), true));
+            }
+        });
         this.toFx = Objects.requireNonNull(toFx, "toFx");
         this.text = Objects.requireNonNull(text, "text");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -214,10 +214,12 @@ public final class NotificationsView implements AutoCloseable {
         NotificationCell(boolean outbox) {
             this.outbox = outbox;
             getStyleClass().add("notification-cell");
+            setPrefWidth(0); // follow the list's width and wrap
             subject.getStyleClass().add("subject");
             detail.getStyleClass().add("detail");
             detail.setWrapText(true);
             state.getStyleClass().add("state");
+            state.setWrapText(true);
             if (outbox) {
                 box.getChildren().add(state);
             }

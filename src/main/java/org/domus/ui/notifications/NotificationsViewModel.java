@@ -77,7 +77,15 @@ public final class NotificationsViewModel implements AutoCloseable {
                                   Executor toFx, ResourceBundle text) {
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.background = Objects.requireNonNull(background, "background");
+        Objects.requireNonNull(background, "background");
+        this.background = task -> background.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // The store refused (closed, full, damaged): one line for the user, nothing else stops.
+                toFx.execute(() -> say(e.getMessage() == null ? e.toString() : e.getMessage(), true));
+            }
+        });
         this.toFx = Objects.requireNonNull(toFx, "toFx");
         this.text = Objects.requireNonNull(text, "text");
         this.listener = n -> toFx.execute(() -> {

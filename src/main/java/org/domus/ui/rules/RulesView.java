@@ -188,6 +188,7 @@ public final class RulesView {
 
         RuleCell() {
             getStyleClass().add("rule-cell");
+            setPrefWidth(0); // follow the list's width, wrapping the summary, rather than scroll sideways
             name.getStyleClass().add("name");
             summary.getStyleClass().add("summary");
             summary.setWrapText(true);

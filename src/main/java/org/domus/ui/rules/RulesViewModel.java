@@ -75,7 +75,15 @@ public final class RulesViewModel {
 
     public RulesViewModel(RuleEngine engine, Executor background, Executor toFx, ResourceBundle text) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.background = Objects.requireNonNull(background, "background");
+        Objects.requireNonNull(background, "background");
+        this.background = task -> background.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // The store refused (closed, full, damaged): one line for the user, nothing else stops.
+                toFx.execute(() -> say(e.getMessage() == null ? e.toString() : e.getMessage(), true));
+            }
+        });
         this.toFx = Objects.requireNonNull(toFx, "toFx");
         this.text = Objects.requireNonNull(text, "text");
     }
