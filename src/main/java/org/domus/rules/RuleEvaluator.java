@@ -46,11 +46,18 @@ public final class RuleEvaluator {
 
     private static final class RuleState {
         final Rule rule;
+        /** The alert key of a trigger that watches one series (built once: evaluated for every reading). */
+        final String seriesKey;
         final Map<String, Level> levels = new HashMap<>();
         Instant nextRun;
 
         RuleState(Rule rule) {
             this.rule = rule;
+            this.seriesKey = switch (rule.trigger()) {
+                case Trigger.Threshold t -> key(rule, t.series().toString());
+                case Trigger.StateChange s -> key(rule, s.series().toString());
+                default -> null;
+            };
         }
     }
 
@@ -247,8 +254,12 @@ public final class RuleEvaluator {
         if (reading.number() == null) {
             return;
         }
-        String key = key(state.rule, reading.series().toString());
-        boolean on = beyond(t, reading.number(), state.levels.containsKey(key));
+        String key = state.seriesKey;
+        boolean was = !state.levels.isEmpty();
+        boolean on = beyond(t, reading.number(), was);
+        if (!on && !was) {
+            return; // the common case, for every reading: nothing to build
+        }
         String cause = reading.series() + " is " + reading.text() + ", " + t.direction().label() + " "
                 + RuleText.number(t.limit());
         level(state, key, reading.series().toString(), on, cause, reading.traceId(), t.forAtLeast(), now, out);
@@ -256,10 +267,14 @@ public final class RuleEvaluator {
 
     private void stateChange(RuleState state, Trigger.StateChange s, Reading before, Reading reading, Instant now,
                              List<Outcome> out) {
-        String key = key(state.rule, reading.series().toString());
+        String key = state.seriesKey;
         boolean isTarget = reading.text().equalsIgnoreCase(s.to());
+        boolean was = !state.levels.isEmpty();
+        if (!isTarget && !was) {
+            return;
+        }
         boolean on;
-        if (state.levels.containsKey(key)) {
+        if (was) {
             on = isTarget;
         } else {
             boolean changed = before == null || !before.text().equalsIgnoreCase(reading.text());
