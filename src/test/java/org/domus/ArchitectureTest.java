@@ -92,6 +92,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void rulesImportOnlyModelAndStore() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.domus.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.domus.broker..", "org.domus.ingest..",
+                        "org.domus.command..", "org.domus.sim..", "org.domus.provision..", "org.domus.ui..",
+                        "org.domus.app..")
+                .because("rules may import model and store only (DESIGN.md); commands go through its CommandPort");
+        rule.check(classes);
+    }
+
+    @Test
     void noStandardStreams() {
         GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
                 .because("output goes through SLF4J, or picocli's writers for command output")

@@ -31,7 +31,9 @@ public final class ConfigLoader {
     static final String KEY_MAX_PAYLOAD = "mqtt.max-payload-bytes";
     static final String KEY_STORE_MAX = "store.max-bytes";
     static final String COMMANDS_PREFIX = "commands.";
-    private static final Set<String> KNOWN_KEYS = Set.of(KEY_MQTT_HOST, KEY_MQTT_PORT, KEY_MAX_PAYLOAD, KEY_STORE_MAX);
+    static final String KEY_IGNORE_EVENTS = "events.ignore";
+    private static final Set<String> KNOWN_KEYS = Set.of(KEY_MQTT_HOST, KEY_MQTT_PORT, KEY_MAX_PAYLOAD, KEY_STORE_MAX,
+            KEY_IGNORE_EVENTS);
     private static final Set<String> POLICY_FIELDS = Set.of("timeout", "retries", "backoff");
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
@@ -93,10 +95,22 @@ public final class ConfigLoader {
         }
         try {
             return new DomusConfig(dataDir, host, port, overrides.demo(), maxPayload, storeMax,
-                    commandPolicies(file, filePath));
+                    commandPolicies(file, filePath), ignoredEvents(file));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    /** {@code events.ignore}: event types separated by commas or spaces ({@code rule.cleared, reminder.done}). */
+    static Set<String> ignoredEvents(Properties file) {
+        String text = file.getProperty(KEY_IGNORE_EVENTS, "");
+        Set<String> types = new java.util.TreeSet<>();
+        for (String type : text.split("[,\\s]+")) {
+            if (!type.isBlank()) {
+                types.add(type.strip());
+            }
+        }
+        return types;
     }
 
     private static Properties readFile(Path file) {

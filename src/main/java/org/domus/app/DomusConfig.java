@@ -3,6 +3,7 @@ package org.domus.app;
 import org.domus.command.CommandPolicies;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a running Domus needs to know, resolved once: defaults, then {@code domus.properties} in the data
@@ -10,9 +11,16 @@ import java.util.Objects;
  *
  * @param maxPayloadBytes  a PUBLISH larger than this is refused (and counted)
  * @param storeMaxBytes    0 for no limit; otherwise the store refuses writes beyond this size, as a full disk would
+ * @param ignoredEventTypes event types neither stored nor notified ({@code events.ignore})
  */
 public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
-                          long storeMaxBytes, CommandPolicies commandPolicies) {
+                          long storeMaxBytes, CommandPolicies commandPolicies, Set<String> ignoredEventTypes) {
+
+    /** Ignoring no event type. */
+    public DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
+                       long storeMaxBytes, CommandPolicies commandPolicies) {
+        this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, storeMaxBytes, commandPolicies, Set.of());
+    }
 
     /** With Domus's default command policies. */
     public DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
@@ -27,6 +35,7 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(mqttHost, "mqttHost");
         Objects.requireNonNull(commandPolicies, "commandPolicies");
+        ignoredEventTypes = ignoredEventTypes == null ? Set.of() : Set.copyOf(ignoredEventTypes);
         if (mqttPort < 0 || mqttPort > 65535) {
             throw new IllegalArgumentException("MQTT port " + mqttPort + " is not between 0 and 65535");
         }
@@ -43,6 +52,7 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
     }
 
     public DomusConfig withPort(int port) {
-        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies);
+        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies,
+                ignoredEventTypes);
     }
 }

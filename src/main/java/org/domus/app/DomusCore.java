@@ -48,16 +48,18 @@ public final class DomusCore implements AutoCloseable {
     private final IngestService ingest;
     private final EmbeddedBroker broker;
     private final CommandService commands;
+    private final RulesRuntime rules;
     private final boolean firstRun;
 
     private DomusCore(DomusConfig config, Database store, LiveState liveState, IngestService ingest,
-                      EmbeddedBroker broker, CommandService commands, boolean firstRun) {
+                      EmbeddedBroker broker, CommandService commands, RulesRuntime rules, boolean firstRun) {
         this.config = config;
         this.store = store;
         this.liveState = liveState;
         this.ingest = ingest;
         this.broker = broker;
         this.commands = commands;
+        this.rules = rules;
         this.firstRun = firstRun;
     }
 
@@ -99,9 +101,17 @@ public final class DomusCore implements AutoCloseable {
                 broker.close();
                 throw e;
             }
+            RulesRuntime rules;
+            try {
+                rules = RulesRuntime.start(store, liveState, ingest, commands, config, Clock.systemUTC());
+            } catch (RuntimeException e) {
+                commands.close();
+                broker.close();
+                throw e;
+            }
             writePortFile(dataDir, broker.port());
             LOG.info("Domus core ready in {} ms (data: {})", (System.nanoTime() - started) / 1_000_000, dataDir);
-            return new DomusCore(config, store, liveState, ingest, broker, commands, firstRun);
+            return new DomusCore(config, store, liveState, ingest, broker, commands, rules, firstRun);
         } catch (BrokerStartException | StoreException e) {
             store.close();
             throw new DomusStartupException(e.getMessage(), e);
@@ -190,6 +200,11 @@ public final class DomusCore implements AutoCloseable {
         return commands;
     }
 
+    /** The rule engine, alerts, reminders and notifications. */
+    public RulesRuntime rules() {
+        return rules;
+    }
+
     /** True when this start created the store (and the demo house): the console then starts its simulators. */
     public boolean firstRun() {
         return firstRun;
@@ -205,6 +220,7 @@ public final class DomusCore implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         try {
+            rules.close();
             commands.close();
             broker.close();
         } finally {

@@ -43,6 +43,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final AtomicLong inFlight = new AtomicLong();
+    private volatile double ratePerSecond;
 
     public LoadGenerator(Target target, Load load) {
         this.target = target;
@@ -69,6 +70,14 @@ public final class LoadGenerator implements AutoCloseable {
         return builder.buildAsync();
     }
 
+    /** Paces the publishers to {@code perSecond} messages a second in all (0, the default: as fast as the window allows). */
+    public void pace(double perSecond) {
+        if (perSecond < 0 || Double.isNaN(perSecond)) {
+            throw new IllegalArgumentException("a rate must be zero or more");
+        }
+        this.ratePerSecond = perSecond;
+    }
+
     /** Starts publishing on one thread per publisher until {@link #stop()}. */
     public void start() {
         running.set(true);
@@ -88,8 +97,18 @@ public final class LoadGenerator implements AutoCloseable {
         }
         MqttQos qos = load.qos() == 0 ? MqttQos.AT_MOST_ONCE : MqttQos.AT_LEAST_ONCE;
         long sequence = 0;
+        double perPublisher = ratePerSecond / clients.size();
+        long started = System.nanoTime();
         while (running.get()) {
             try {
+                if (perPublisher > 0) {
+                    long due = started + (long) (sequence * 1e9 / perPublisher);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(wait, 50_000_000));
+                        continue;
+                    }
+                }
                 if (!window.tryAcquire(50, TimeUnit.MILLISECONDS)) {
                     continue;
                 }

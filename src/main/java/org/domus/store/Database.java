@@ -41,6 +41,10 @@ public final class Database implements AutoCloseable {
     private final CommandRepository commands;
     private final Checkpointer checkpointer;
     private final HouseEditRepository houseEdits;
+    private final RuleRepository rules;
+    private final AlertRepository alerts;
+    private final ReminderRepository reminders;
+    private final NotificationRepository notifications;
     private final SettingRepository settings;
 
     private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer, Checkpointer checkpointer) {
@@ -56,6 +60,10 @@ public final class Database implements AutoCloseable {
         this.vendorBindings = new VendorBindingRepository(reads);
         this.commands = new CommandRepository(reads, writer);
         this.houseEdits = new HouseEditRepository(reads, writer);
+        this.rules = new RuleRepository(reads, writer);
+        this.alerts = new AlertRepository(reads, writer);
+        this.reminders = new ReminderRepository(reads, writer);
+        this.notifications = new NotificationRepository(reads, writer);
         this.settings = new SettingRepository(reads, writer);
     }
 
@@ -168,6 +176,22 @@ public final class Database implements AutoCloseable {
 
     public VendorBindingRepository vendorBindings() {
         return vendorBindings;
+    }
+
+    public RuleRepository rules() {
+        return rules;
+    }
+
+    public AlertRepository alerts() {
+        return alerts;
+    }
+
+    public ReminderRepository reminders() {
+        return reminders;
+    }
+
+    public NotificationRepository notifications() {
+        return notifications;
     }
 
     /** Edits of the house model a user makes (create, rename, move, delete). */

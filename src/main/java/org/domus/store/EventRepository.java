@@ -17,6 +17,7 @@ public final class EventRepository {
 
     private final ReadPool reads;
     private final TelemetryWriter writer;
+    private volatile java.util.Set<String> ignoredTypes = java.util.Set.of();
 
     EventRepository(ReadPool reads, TelemetryWriter writer) {
         this.reads = reads;
@@ -29,6 +30,9 @@ public final class EventRepository {
      */
     public CompletableFuture<Long> append(Event event) {
         Objects.requireNonNull(event, "event");
+        if (ignoredTypes.contains(event.type())) {
+            return CompletableFuture.completedFuture(0L);
+        }
         return writer.execute(c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO event (ts, type, house, subject, trace_id, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -48,6 +52,11 @@ public final class EventRepository {
                 throw new StoreException("Writing an event failed: " + SqlSupport.describe(e) + ".", e);
             }
         });
+    }
+
+    /** Event types that are not stored (configured: {@code events.ignore}); an ignored append completes with 0. */
+    public void ignoreTypes(java.util.Set<String> types) {
+        this.ignoredTypes = java.util.Set.copyOf(types);
     }
 
     /** The events of one trace, oldest first. */

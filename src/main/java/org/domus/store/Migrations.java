@@ -27,7 +27,8 @@ final class Migrations {
             "V002__event_time_index.sql",
             "V003__command_outbox.sql",
             "V004__vendor_binding.sql",
-            "V005__model_editing.sql");
+            "V005__model_editing.sql",
+            "V006__rules.sql");
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final String FOLDER = "migrations/";

@@ -52,6 +52,29 @@ final class SqlSupport {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** The rowid the connection's last INSERT gave. */
+    static long lastInsertId(Connection connection) throws SQLException {
+        try (PreparedStatement id = connection.prepareStatement("SELECT last_insert_rowid()");
+             ResultSet rows = id.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Binds an instant as epoch microseconds, or NULL. */
+    static void setNullableInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setLong(index, micros(value));
+        }
+    }
+
+    static Instant getNullableInstant(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : instant(value);
+    }
+
     static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);

@@ -28,6 +28,9 @@ public interface ConsoleSession {
     /** The console's simulators (the simulator panel). */
     SimulatorControl simulator();
 
+    /** Rules, alerts, reminders and notifications (their screens). */
+    org.domus.rules.RulesServices rules();
+
     /** True when the store was created by this start: the window then starts the demo house's simulators. */
     boolean firstRun();
 }

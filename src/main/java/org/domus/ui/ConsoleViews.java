@@ -9,6 +9,13 @@ import org.domus.access.InstallerAccess;
 import org.domus.house.HouseModelService;
 import org.domus.house.ModelListener;
 import org.domus.store.PasswordHasher;
+import org.domus.rules.RulesServices;
+import org.domus.ui.alerts.AlertsView;
+import org.domus.ui.alerts.AlertsViewModel;
+import org.domus.ui.notifications.NotificationsView;
+import org.domus.ui.notifications.NotificationsViewModel;
+import org.domus.ui.rules.RulesView;
+import org.domus.ui.rules.RulesViewModel;
 import org.domus.ui.editing.ModelEditorView;
 import org.domus.ui.editing.ModelEditorViewModel;
 import org.domus.ui.editing.ModelText;
@@ -27,11 +34,13 @@ import org.domus.ui.shell.ConsoleScreens;
 import org.domus.ui.shell.ScreenContext;
 import org.domus.ui.simulator.SimulatorView;
 import org.domus.ui.simulator.SimulatorViewModel;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
  * The screens of the console's side bar, in order (Ctrl+2, Ctrl+3, … show them). A feature adds its screen
@@ -49,6 +58,12 @@ public final class ConsoleViews {
                 Clock.systemUTC());
         ConsoleScreens screens = new ConsoleScreens();
         return screens
+                .add(new ConsoleScreens.Screen("alerts", tabTitle("org.domus.ui.alerts.messages"),
+                        MaterialDesignB.BELL_ALERT_OUTLINE, ConsoleViews::alerts))
+                .add(new ConsoleScreens.Screen("notifications", tabTitle("org.domus.ui.notifications.messages"),
+                        MaterialDesignM.MESSAGE_BADGE_OUTLINE, ConsoleViews::notifications))
+                .add(new ConsoleScreens.Screen("rules", tabTitle("org.domus.ui.rules.messages"),
+                        MaterialDesignR.ROBOT_OUTLINE, ConsoleViews::rules))
                 .add(new ConsoleScreens.Screen("inbox", bundleTitle("org.domus.ui.inbox.messages"),
                         MaterialDesignI.INBOX_ARROW_DOWN_OUTLINE, context -> inbox(context, model)))
                 .add(new ConsoleScreens.Screen("model", locale -> new ModelText(locale).get("title"),
@@ -96,6 +111,40 @@ public final class ConsoleViews {
             model.removeListener(reload);
             loaded.controller().close();
         });
+    }
+
+    private static Function<Locale, String> tabTitle(String bundle) {
+        return locale -> ResourceBundle.getBundle(bundle, locale).getString("tab.title");
+    }
+
+    private static ConsoleScreens.Mounted rules(ScreenContext context) {
+        ResourceBundle text = ResourceBundle.getBundle("org.domus.ui.rules.messages", context.locale());
+        RulesViewModel viewModel = new RulesViewModel(context.session().rules().engine(), context.background(),
+                context.bridge(), text);
+        ControllerFactory.Loaded<RulesView> loaded = new ControllerFactory()
+                .register(RulesView.class, () -> new RulesView(viewModel, text)).load(RulesView.class, text);
+        return ConsoleScreens.mounted(loaded.root(), null);
+    }
+
+    private static ConsoleScreens.Mounted alerts(ScreenContext context) {
+        ResourceBundle text = ResourceBundle.getBundle("org.domus.ui.alerts.messages", context.locale());
+        RulesServices rules = context.session().rules();
+        AlertsViewModel viewModel = new AlertsViewModel(rules.alerts(), rules.reminders(), context.background(),
+                context.bridge(), text, Clock.systemDefaultZone());
+        ControllerFactory.Loaded<AlertsView> loaded = new ControllerFactory()
+                .register(AlertsView.class, () -> new AlertsView(viewModel, text, Clock.systemDefaultZone()))
+                .load(AlertsView.class, text);
+        return ConsoleScreens.mounted(loaded.root(), loaded.controller());
+    }
+
+    private static ConsoleScreens.Mounted notifications(ScreenContext context) {
+        ResourceBundle text = ResourceBundle.getBundle("org.domus.ui.notifications.messages", context.locale());
+        NotificationsViewModel viewModel = new NotificationsViewModel(context.session().rules().notifications(),
+                context.session().store().settings(), context.background(), context.bridge(), text);
+        ControllerFactory.Loaded<NotificationsView> loaded = new ControllerFactory()
+                .register(NotificationsView.class, () -> new NotificationsView(viewModel, text))
+                .load(NotificationsView.class, text);
+        return ConsoleScreens.mounted(loaded.root(), loaded.controller());
     }
 
     /** A feature's screen title: the {@code title} of its own bundle. */

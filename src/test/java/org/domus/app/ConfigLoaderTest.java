@@ -53,6 +53,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheEventTypesToIgnore() throws IOException {
+        assertEquals(java.util.Set.of(), ConfigLoader.load(only(dataDir)).ignoredEventTypes());
+        Files.writeString(dataDir.resolve(ConfigLoader.FILE_NAME), "events.ignore = rule.cleared, reminder.done  alert.acknowledged\n");
+        assertEquals(java.util.Set.of("rule.cleared", "reminder.done", "alert.acknowledged"),
+                ConfigLoader.load(only(dataDir)).ignoredEventTypes());
+    }
+
+    @Test
     void rejectsANonNumberInTheFileWithOneSentence() throws IOException {
         Files.writeString(dataDir.resolve(ConfigLoader.FILE_NAME), "mqtt.port = many\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(only(dataDir)));

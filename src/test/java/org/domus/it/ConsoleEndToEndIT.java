@@ -118,6 +118,11 @@ class ConsoleEndToEndIT {
     private static ConsoleSession session(TestCore core, SimulatorControl simulator) {
         return new ConsoleSession() {
             @Override
+            public org.domus.rules.RulesServices rules() {
+                return core.core().rules().services();
+            }
+
+            @Override
             public org.domus.ingest.RawTopics rawTopics() {
                 return core.core().ingest().rawTopics();
             }

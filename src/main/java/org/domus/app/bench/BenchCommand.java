@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its last line of output is its headline figure as key=value pairs.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class, BenchCommand.Commands.class,
-            BenchCommand.Simulate.class})
+            BenchCommand.Simulate.class, BenchCommand.Rules.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -129,6 +129,35 @@ public final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             return new SimulateBenchmark(devices, rate, seconds, warmup, runs, connectConcurrency,
                     spec.commandLine().getOut()).run();
+        }
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = {"Rule evaluation under ingest load: the core's CPU with N enabled rules vs ingest alone (same",
+                "paced load, same run), and the delay from a threshold-crossing message to its alert; median of runs.",
+                "Last line: cpu_ratio=… overhead_pct=… p99_alert_ms=… rules=… rate=…"})
+    static final class Rules implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--rules", defaultValue = "1000", description = "enabled rules (default ${DEFAULT-VALUE})")
+        private int rules;
+
+        @Option(names = "--rate", defaultValue = "5000", description = "ingest msg/s (default ${DEFAULT-VALUE})")
+        private double rate;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per scenario (default ${DEFAULT-VALUE})")
+        private int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "warm-up seconds per scenario (default ${DEFAULT-VALUE})")
+        private int warmup;
+
+        @Option(names = "--runs", defaultValue = "3", description = "runs; medians reported (default ${DEFAULT-VALUE})")
+        private int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            return new RulesBenchmark(rules, rate, seconds, warmup, runs, spec.commandLine().getOut()).run();
         }
     }
 }

@@ -135,5 +135,10 @@ public final class DomusCommand implements Callable<Integer> {
         public org.domus.ingest.RawTopics rawTopics() {
             return core.ingest().rawTopics();
         }
+
+        @Override
+        public org.domus.rules.RulesServices rules() {
+            return core.rules().services();
+        }
     }
 }

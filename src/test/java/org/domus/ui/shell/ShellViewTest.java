@@ -184,6 +184,11 @@ class ShellViewTest {
         SimulatorControl simulator = ShellViewModelTest.simulator();
         return new ConsoleSession() {
             @Override
+            public org.domus.rules.RulesServices rules() {
+                throw new UnsupportedOperationException("this test shows no rules screens");
+            }
+
+            @Override
             public org.domus.ingest.RawTopics rawTopics() {
                 return new org.domus.ingest.RawTopics();
             }
