@@ -10,11 +10,24 @@ import java.util.Objects;
  *
  * @param maxPayloadBytes  a PUBLISH larger than this is refused (and counted)
  * @param storeMaxBytes    0 for no limit; otherwise the store refuses writes beyond this size, as a full disk would
+ * @param mqttTlsPort      the MQTT-over-TLS port ({@value #DEFAULT_MQTT_TLS_PORT} by default), 0 for any free one,
+ *                         {@value #OFF} for no TLS listener
+ * @param mqttPlain        false to open no plain (unencrypted) MQTT listener, only the TLS one
  */
 public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
-                          long storeMaxBytes, CommandPolicies commandPolicies) {
+                          long storeMaxBytes, CommandPolicies commandPolicies, int mqttTlsPort, boolean mqttPlain) {
 
-    /** With Domus's default command policies. */
+    /** A listener that is not opened. */
+    public static final int OFF = -1;
+    public static final int DEFAULT_MQTT_TLS_PORT = 8883;
+
+    /** Plain MQTT only, no TLS listener. */
+    public DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
+                       long storeMaxBytes, CommandPolicies commandPolicies) {
+        this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, storeMaxBytes, commandPolicies, OFF, true);
+    }
+
+    /** With Domus's default command policies, plain MQTT only. */
     public DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
                        long storeMaxBytes) {
         this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, storeMaxBytes, CommandPolicies.DEFAULTS);
@@ -33,6 +46,13 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
         if (demo && !isLoopback(mqttHost)) {
             throw new IllegalArgumentException("--demo allows anonymous MQTT and so listens on loopback only, not " + mqttHost);
         }
+        if (mqttTlsPort < OFF || mqttTlsPort > 65535) {
+            throw new IllegalArgumentException("MQTT TLS port " + mqttTlsPort + " is not between 0 and 65535");
+        }
+        if (!mqttPlain && mqttTlsPort == OFF) {
+            throw new IllegalArgumentException("with the plain MQTT listener off (mqtt.plain=false) the TLS one"
+                    + " cannot be off too");
+        }
         if (maxPayloadBytes < 16) {
             throw new IllegalArgumentException("maximum payload of " + maxPayloadBytes + " bytes is too small");
         }
@@ -43,6 +63,13 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
     }
 
     public DomusConfig withPort(int port) {
-        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies);
+        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies,
+                mqttTlsPort, mqttPlain);
+    }
+
+    /** The same configuration with these MQTT listeners. */
+    public DomusConfig withListeners(int port, int tlsPort, boolean plain) {
+        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies,
+                tlsPort, plain);
     }
 }
