@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final HistoryRepository history;
     private final VendorBindingRepository vendorBindings;
     private final CommandRepository commands;
+    private final HubRepository hubs;
 
     private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer) {
         this.file = file;
@@ -51,6 +52,7 @@ public final class Database implements AutoCloseable {
         this.history = new HistoryRepository(reads);
         this.vendorBindings = new VendorBindingRepository(reads);
         this.commands = new CommandRepository(reads, writer);
+        this.hubs = new HubRepository(reads, writer);
     }
 
     /**
@@ -154,6 +156,10 @@ public final class Database implements AutoCloseable {
 
     public VendorBindingRepository vendorBindings() {
         return vendorBindings;
+    }
+
+    public HubRepository hubs() {
+        return hubs;
     }
 
     public TelemetryWriter writer() {

@@ -26,7 +26,8 @@ final class Migrations {
             "V001__init.sql",
             "V002__event_time_index.sql",
             "V003__command_outbox.sql",
-            "V004__vendor_binding.sql");
+            "V004__vendor_binding.sql",
+            "V005__hubs.sql");
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final String FOLDER = "migrations/";
