@@ -95,10 +95,10 @@ final class CommissioningSheet {
                 g.drawString(fingerprint.substring(half), margin, y + 75);
             }
 
-            int qrSize = 560;
+            int qrSize = 460;
             BitMatrix matrix = qr(content.qrText(), qrSize);
             int qrX = (WIDTH - qrSize) / 2;
-            int qrY = HEIGHT - qrSize - 260;
+            int qrY = y + 120;
             g.setColor(Color.BLACK);
             for (int my = 0; my < matrix.getHeight(); my++) {
                 for (int mx = 0; mx < matrix.getWidth(); mx++) {
@@ -111,9 +111,9 @@ final class CommissioningSheet {
             g.setColor(new Color(0x55, 0x5f, 0x73));
             String caption = "Scan: the hub's details (no passwords).";
             int captionWidth = g.getFontMetrics().stringWidth(caption);
-            g.drawString(caption, (WIDTH - captionWidth) / 2, qrY + qrSize + 50);
+            g.drawString(caption, (WIDTH - captionWidth) / 2, qrY + qrSize + 40);
             g.drawString("Passwords were shown once when the hub was made; they are not on this sheet.",
-                    margin, HEIGHT - 110);
+                    margin, HEIGHT - 60);
         } finally {
             g.dispose();
         }
@@ -133,7 +133,7 @@ final class CommissioningSheet {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
         g.setColor(new Color(0x1f, 0x2a, 0x44));
         g.drawString(value, x, y + 42);
-        return y + 100;
+        return y + 85;
     }
 
     private static BitMatrix qr(String text, int size) {

@@ -48,7 +48,8 @@ public record ProvisionRequest(String house, BootFormat format, Path outDir, Str
             String problem = Slugs.describeProblem("house", house);
             throw new ProvisionException(Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".");
         }
-        hostname = hostname == null || hostname.isBlank() ? defaultHostname(house) : hostname.strip();
+        hostname = hostname == null || hostname.isBlank() ? defaultHostname(house)
+                : hostname.strip().toLowerCase(Locale.ROOT);
         if (!LABEL.matcher(hostname).matches()) {
             throw new ProvisionException("\"" + hostname + "\" is not a valid host name: use 1 to 63 lower-case"
                     + " letters, digits and hyphens, not starting or ending with a hyphen (for example hub-"

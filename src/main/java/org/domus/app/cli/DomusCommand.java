@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
             EventsCommand.class,
             ExportCommand.class,
             SimulateCommand.class,
+            ProvisionCommand.class,
+            CertificatesCommand.class,
             org.domus.app.bench.BenchCommand.class,
         })
 public final class DomusCommand implements Callable<Integer> {
