@@ -24,6 +24,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import org.domus.app.DomusConfig;
 import org.domus.broker.ConsoleCertificates;
 import org.domus.command.SendOptions;
+import org.domus.ingest.HubStatus;
 import org.domus.model.AttributeKind;
 import org.domus.model.DeviceAddress;
 import org.domus.model.House;
@@ -91,9 +92,14 @@ class HubBridgeIT {
                 certificates.caPem(), certificates.caFingerprint(), ProvisionProgress.NONE);
 
         localPort = freePort();
-        Path conf = hubConfiguration(boot.resolve("domus-hub"));
-        mosquitto = new ProcessBuilder("mosquitto", "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(hubDir.resolve("mosquitto.log").toFile()).start();
+        hubConfiguration(boot.resolve("domus-hub"));
+        startMosquitto();
+    }
+
+    private void startMosquitto() throws IOException {
+        mosquitto = new ProcessBuilder("mosquitto", "-c", hubDir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(hubDir.resolve("mosquitto.log").toFile())).start();
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
             try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), localPort)) {
                 return socket.isConnected();
@@ -179,6 +185,21 @@ class HubBridgeIT {
         for (int i = 1; i <= 1000; i++) {
             assertEquals(Integer.toString(i), values.get(i - 1), "value " + i);
         }
+    }
+
+    @Test
+    void theConsoleSeesTheHubOnlineOfflineAndItsReconnects() throws Exception {
+        var hubs = core.core().ingest().hubs();
+        await().atMost(Duration.ofSeconds(30)).until(() -> hubs.status(HOUSE).map(HubStatus::online).orElse(false));
+        assertTrue(hubs.status(HOUSE).orElseThrow().lastSeen() != null);
+        assertEquals(0, hubs.status(HOUSE).orElseThrow().reconnects());
+
+        mosquitto.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // the hub loses power: its bridge's will says 0
+        await().atMost(Duration.ofSeconds(90)).until(
+                () -> hubs.status(HOUSE).orElseThrow().state() == HubStatus.State.OFFLINE);
+        startMosquitto();
+        await().atMost(Duration.ofSeconds(60)).until(() -> hubs.status(HOUSE).orElseThrow().online());
+        assertEquals(1, hubs.status(HOUSE).orElseThrow().reconnects());
     }
 
     @Test
