@@ -7,6 +7,9 @@ public interface ProvisionProgress {
     ProvisionProgress NONE = (fraction, step) -> {
     };
 
-    /** @param fraction done so far, from 0 to 1; {@code step} a short description of what comes next */
-    void step(double fraction, String step);
+    /** The steps, in order; a view names them in its own language. */
+    enum Step { CHECKING, MAKING_LOGIN, HASHING, WRITING_FILES, WRITING_ZIP, DRAWING_SHEET, DONE }
+
+    /** @param fraction done so far, from 0 to 1; {@code step} what comes next */
+    void step(double fraction, Step step);
 }

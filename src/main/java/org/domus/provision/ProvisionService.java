@@ -83,7 +83,7 @@ public final class ProvisionService {
      */
     public ProvisionResult provision(ProvisionRequest request, String caPem, String caFingerprint,
                                      ProvisionProgress progress) {
-        progress.step(0.0, "Checking the house and the output folder");
+        progress.step(0.0, ProvisionProgress.Step.CHECKING);
         House house = requireHouse(request.house());
         if (houses.listRooms(house.id()).isEmpty()) {
             throw new ProvisionException("House " + house.slug() + " has no rooms yet: add at least one room"
@@ -92,11 +92,11 @@ public final class ProvisionService {
         Path outDir = request.outDir().toAbsolutePath().normalize();
         checkWritable(outDir);
 
-        progress.step(0.15, "Making the hub's MQTT login");
+        progress.step(0.15, ProvisionProgress.Step.MAKING_LOGIN);
         HubCredentials credentials = createHub(house.slug(), request.hostname());
         String devicePassword = PasswordHasher.randomSecret();
 
-        progress.step(0.35, "Hashing the user's password and the Wi-Fi key");
+        progress.step(0.35, ProvisionProgress.Step.HASHING);
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String passwordHash = request.password() == null ? null : SecretFormats.sha512Crypt(request.password());
         String pmk = request.wifiSsid() == null ? null
@@ -104,7 +104,7 @@ public final class ProvisionService {
         BootFiles.Settings settings = new BootFiles.Settings(request, house.name(), passwordHash, pmk, createdAt);
         List<BundleFile> files = files(settings, credentials, devicePassword, caPem);
 
-        progress.step(0.55, "Writing the boot files");
+        progress.step(0.55, ProvisionProgress.Step.WRITING_FILES);
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(outDir);
@@ -117,17 +117,17 @@ public final class ProvisionService {
                 written.add(write(outDir, BundleFile.text("cmdline.txt.append", addition.strip() + "\n")));
             }
 
-            progress.step(0.75, "Writing the ZIP");
+            progress.step(0.75, ProvisionProgress.Step.WRITING_ZIP);
             Path zip = outDir.resolve("domus-hub-" + house.slug() + ".zip");
             writeZip(zip, files);
 
-            progress.step(0.85, "Drawing the commissioning sheet");
+            progress.step(0.85, ProvisionProgress.Step.DRAWING_SHEET);
             Path sheet = outDir.resolve("domus-hub-" + house.slug() + "-sheet.png");
             byte[] png = CommissioningSheet.png(new CommissioningSheet.Content(house.slug(), house.name(),
                     request.hostname(), addresses(request), credentials.hub().username(), DEVICE_USER, caFingerprint,
                     request.wifiSsid(), request.format().label(), createdAt.toString()));
             replace(sheet, png, false);
-            progress.step(1.0, "Done");
+            progress.step(1.0, ProvisionProgress.Step.DONE);
             LOG.info("Wrote the {} boot files of hub {} (house {}) to {}", request.format().label(),
                     request.hostname(), house.slug(), outDir);
             return new ProvisionResult(credentials.hub(), outDir, written, zip, sheet, credentials.password(),

@@ -19,6 +19,8 @@ import javafx.stage.Stage;
 import org.domus.ui.fx.ControllerFactory;
 import org.domus.ui.fx.FrameBridge;
 import org.domus.ui.simulator.SimulatorView;
+import org.domus.ui.provision.ProvisionView;
+import org.domus.ui.provision.ProvisionViewModel;
 import org.domus.ui.simulator.SimulatorViewModel;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -45,6 +47,7 @@ public final class ConsoleApplication extends Application {
     private ExecutorService background;
     private HousesView housesView;
     private SimulatorView simulatorView;
+    private ProvisionView provisionView;
     private ConsoleSession session;
 
     /**
@@ -90,6 +93,9 @@ public final class ConsoleApplication extends Application {
         if (simulatorView != null) {
             simulatorView.close();
         }
+        if (provisionView != null) {
+            provisionView.close();
+        }
         if (session != null) {
             session.simulator().stop();
         }
@@ -115,6 +121,18 @@ public final class ConsoleApplication extends Application {
         Tab housesTab = new Tab("Houses", loaded.root());
         Tab simulatorTab = new Tab("Simulators", simulatorPanel.root());
         TabPane tabs = new TabPane(housesTab, simulatorTab);
+        session.provisioning().ifPresent(provisioning -> {
+            // The hubs view (issue 7); the console shell moves it into its navigation.
+            java.util.ResourceBundle hubMessages = java.util.ResourceBundle.getBundle(
+                    "org.domus.ui.provision.messages", java.util.Locale.getDefault());
+            ProvisionViewModel hubs = new ProvisionViewModel(provisioning, background, bridge, hubMessages,
+                    java.time.ZoneId.systemDefault());
+            ControllerFactory.Loaded<ProvisionView> hubsPanel = new ControllerFactory()
+                    .register(ProvisionView.class, () -> new ProvisionView(hubs))
+                    .load(ProvisionView.class, hubMessages);
+            provisionView = hubsPanel.controller();
+            tabs.getTabs().add(new Tab(hubMessages.getString("title"), hubsPanel.root()));
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);

@@ -127,5 +127,10 @@ public final class DomusCommand implements Callable<Integer> {
         public Path dataDir() {
             return core.config().dataDir();
         }
+
+        @Override
+        public java.util.Optional<org.domus.ui.provision.HubProvisioning> provisioning() {
+            return java.util.Optional.of(new org.domus.app.ConsoleProvisioning(core));
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -178,15 +177,8 @@ public final class ProvisionCommand implements Callable<Integer> {
         return sshKey.strip();
     }
 
-    /** This machine's names and IPv4 addresses a hub on the network could use, loopback left out. */
     private static List<String> reachableNames() {
-        List<String> names = new ArrayList<>();
-        for (String name : ConsoleCertificates.machineNames()) {
-            boolean loopback = name.equals("localhost") || name.startsWith("127.") || name.contains(":");
-            if (!loopback) {
-                names.add(name);
-            }
-        }
+        List<String> names = org.domus.app.ConsoleAddresses.reachable();
         if (names.isEmpty()) {
             throw new CliFailure("this machine has no address a hub could reach; say which with --console-host");
         }

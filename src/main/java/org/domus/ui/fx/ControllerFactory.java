@@ -39,12 +39,17 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
 
     /** Loads {@code Type.fxml} from the resources beside {@code type}, its controller made by this factory. */
     public <T> Loaded<T> load(Class<T> type) {
+        return load(type, null);
+    }
+
+    /** As {@link #load(Class)}, with {@code %key} texts of the FXML from {@code resources} (null: none). */
+    public <T> Loaded<T> load(Class<T> type, java.util.ResourceBundle resources) {
         String name = type.getSimpleName() + ".fxml";
         URL location = type.getResource(name);
         if (location == null) {
             throw new IllegalStateException("no " + name + " beside " + type.getName());
         }
-        FXMLLoader loader = new FXMLLoader(location);
+        FXMLLoader loader = new FXMLLoader(location, resources);
         loader.setControllerFactory(this);
         try {
             Parent root = loader.load();
