@@ -172,9 +172,9 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
         }
         EmbeddedBroker broker = new EmbeddedBroker(settings, moquette, acceptGroup, ioGroup, channels, plainChannel,
                 tlsChannel, counters, aclPolicy, identities);
-        LOG.info("MQTT broker listening on {}{}{}", settings.host(),
-                (broker.port == BrokerSettings.OFF ? "" : ":" + broker.port + " (plain)")
-                        + (broker.tlsPort == BrokerSettings.OFF ? "" : ":" + broker.tlsPort + " (TLS)"),
+        LOG.info("MQTT broker listening on {}{}{}{}", settings.host(),
+                broker.port == BrokerSettings.OFF ? "" : " port " + broker.port + " (plain)",
+                broker.tlsPort == BrokerSettings.OFF ? "" : " port " + broker.tlsPort + " (TLS)",
                 settings.demoHouse() == null ? "" : " (demo mode: anonymous clients belong to house " + settings.demoHouse() + ")");
         return broker;
     }
