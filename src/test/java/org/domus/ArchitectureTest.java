@@ -79,6 +79,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void provisioningDependsOnlyOnModelAndStore() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.domus.provision..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.domus.broker..", "org.domus.ingest..",
+                        "org.domus.command..", "org.domus.sim..", "org.domus.rules..", "org.domus.ui..",
+                        "org.domus.app..")
+                .because("provision makes hub bundles from the house model and the store (DESIGN.md, packages)");
+        rule.check(classes);
+    }
+
+    @Test
     void topLevelPackagesHaveNoCycles() {
         slices().matching("org.domus.(*)..").should().beFreeOfCycles().check(classes);
     }

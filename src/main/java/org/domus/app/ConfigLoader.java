@@ -30,10 +30,12 @@ public final class ConfigLoader {
     static final String KEY_MQTT_PORT = "mqtt.port";
     static final String KEY_MAX_PAYLOAD = "mqtt.max-payload-bytes";
     static final String KEY_STORE_MAX = "store.max-bytes";
+    static final String KEY_MQTT_TLS_PORT = "mqtt.tls-port";
+    static final String KEY_MQTT_PLAIN = "mqtt.plain";
     static final String COMMANDS_PREFIX = "commands.";
     static final String KEY_IGNORE_EVENTS = "events.ignore";
     private static final Set<String> KNOWN_KEYS = Set.of(KEY_MQTT_HOST, KEY_MQTT_PORT, KEY_MAX_PAYLOAD, KEY_STORE_MAX,
-            KEY_IGNORE_EVENTS);
+            KEY_IGNORE_EVENTS, KEY_MQTT_TLS_PORT, KEY_MQTT_PLAIN);
     private static final Set<String> POLICY_FIELDS = Set.of("timeout", "retries", "backoff");
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
@@ -44,11 +46,17 @@ public final class ConfigLoader {
     /**
      * What the command line said; {@code null} for an option that was not given.
      *
-     * @param dataDir the data folder, or null for {@link #defaultDataDir()}
+     * @param dataDir     the data folder, or null for {@link #defaultDataDir()}
+     * @param mqttTlsPort the TLS port, {@link DomusConfig#OFF} for none
      */
-    public record Overrides(Path dataDir, String mqttHost, Integer mqttPort, boolean demo, Integer maxPayloadBytes) {
+    public record Overrides(Path dataDir, String mqttHost, Integer mqttPort, boolean demo, Integer maxPayloadBytes,
+                            Integer mqttTlsPort) {
+        public Overrides(Path dataDir, String mqttHost, Integer mqttPort, boolean demo, Integer maxPayloadBytes) {
+            this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, null);
+        }
+
         public static Overrides none() {
-            return new Overrides(null, null, null, false, null);
+            return new Overrides(null, null, null, false, null, null);
         }
     }
 
@@ -93,9 +101,27 @@ public final class ConfigLoader {
         if (overrides.maxPayloadBytes() != null) {
             maxPayload = overrides.maxPayloadBytes();
         }
+        // TLS beside plain MQTT on 8883; "any free port" for the plain one means any free port for TLS too, so
+        // that several consoles on one machine (tests, helpers) never collide on 8883.
+        int tlsPort = port == 0 ? 0 : DomusConfig.DEFAULT_MQTT_TLS_PORT;
+        if (file.containsKey(KEY_MQTT_TLS_PORT)) {
+            tlsPort = file.getProperty(KEY_MQTT_TLS_PORT).strip().equalsIgnoreCase("off") ? DomusConfig.OFF
+                    : (int) number(file, KEY_MQTT_TLS_PORT, filePath);
+        }
+        if (overrides.mqttTlsPort() != null) {
+            tlsPort = overrides.mqttTlsPort();
+        }
+        boolean plain = true;
+        if (file.containsKey(KEY_MQTT_PLAIN)) {
+            String text = file.getProperty(KEY_MQTT_PLAIN).strip();
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw new ConfigException(KEY_MQTT_PLAIN + " in " + filePath + " must be true or false, not \"" + text + "\"");
+            }
+            plain = Boolean.parseBoolean(text);
+        }
         try {
             return new DomusConfig(dataDir, host, port, overrides.demo(), maxPayload, storeMax,
-                    commandPolicies(file, filePath), ignoredEvents(file));
+                    commandPolicies(file, filePath), ignoredEvents(file), tlsPort, plain);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }

@@ -12,17 +12,25 @@ import java.util.Set;
  * @param maxPayloadBytes  a PUBLISH larger than this is refused (and counted)
  * @param storeMaxBytes    0 for no limit; otherwise the store refuses writes beyond this size, as a full disk would
  * @param ignoredEventTypes event types neither stored nor notified ({@code events.ignore})
+ * @param mqttTlsPort      the MQTT-over-TLS port ({@value #DEFAULT_MQTT_TLS_PORT} by default), 0 for any free one,
+ *                         {@value #OFF} for no TLS listener
+ * @param mqttPlain        false to open no plain (unencrypted) MQTT listener, only the TLS one
  */
 public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
-                          long storeMaxBytes, CommandPolicies commandPolicies, Set<String> ignoredEventTypes) {
+                          long storeMaxBytes, CommandPolicies commandPolicies, Set<String> ignoredEventTypes,
+                          int mqttTlsPort, boolean mqttPlain) {
 
-    /** Ignoring no event type. */
+    /** A listener that is not opened. */
+    public static final int OFF = -1;
+    public static final int DEFAULT_MQTT_TLS_PORT = 8883;
+
+    /** Plain MQTT only, no TLS listener, ignoring no event type. */
     public DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
                        long storeMaxBytes, CommandPolicies commandPolicies) {
-        this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, storeMaxBytes, commandPolicies, Set.of());
+        this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, storeMaxBytes, commandPolicies, Set.of(), OFF, true);
     }
 
-    /** With Domus's default command policies. */
+    /** With Domus's default command policies, plain MQTT only. */
     public DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean demo, int maxPayloadBytes,
                        long storeMaxBytes) {
         this(dataDir, mqttHost, mqttPort, demo, maxPayloadBytes, storeMaxBytes, CommandPolicies.DEFAULTS);
@@ -42,6 +50,13 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
         if (demo && !isLoopback(mqttHost)) {
             throw new IllegalArgumentException("--demo allows anonymous MQTT and so listens on loopback only, not " + mqttHost);
         }
+        if (mqttTlsPort < OFF || mqttTlsPort > 65535) {
+            throw new IllegalArgumentException("MQTT TLS port " + mqttTlsPort + " is not between 0 and 65535");
+        }
+        if (!mqttPlain && mqttTlsPort == OFF) {
+            throw new IllegalArgumentException("with the plain MQTT listener off (mqtt.plain=false) the TLS one"
+                    + " cannot be off too");
+        }
         if (maxPayloadBytes < 16) {
             throw new IllegalArgumentException("maximum payload of " + maxPayloadBytes + " bytes is too small");
         }
@@ -53,6 +68,12 @@ public record DomusConfig(Path dataDir, String mqttHost, int mqttPort, boolean d
 
     public DomusConfig withPort(int port) {
         return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies,
-                ignoredEventTypes);
+                ignoredEventTypes, mqttTlsPort, mqttPlain);
+    }
+
+    /** The same configuration with these MQTT listeners. */
+    public DomusConfig withListeners(int port, int tlsPort, boolean plain) {
+        return new DomusConfig(dataDir, mqttHost, port, demo, maxPayloadBytes, storeMaxBytes, commandPolicies,
+                ignoredEventTypes, tlsPort, plain);
     }
 }

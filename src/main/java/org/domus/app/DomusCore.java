@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.domus.broker.BrokerSettings;
 import org.domus.broker.BrokerStartException;
 import org.domus.broker.BrokerStatus;
+import org.domus.broker.ConsoleCertificates;
+import org.domus.broker.TlsException;
 import org.domus.broker.EmbeddedBroker;
 import org.domus.command.CommandService;
 import org.domus.ingest.IngestService;
@@ -87,9 +89,12 @@ public final class DomusCore implements AutoCloseable {
             VendorIngest vendors = new VendorIngest(store.writer(), store.vendorBindings());
             ingest.setVendorIngest(vendors);
             BrokerSettings brokerSettings = BrokerSettings.of(config.mqttHost(), config.mqttPort(), dataDir,
-                    config.demo() ? DEMO_HOUSE : null, config.maxPayloadBytes());
+                    config.demo() ? DEMO_HOUSE : null, config.maxPayloadBytes())
+                    .withListeners(config.mqttPlain() ? config.mqttPort() : BrokerSettings.OFF, config.mqttTlsPort());
+            ConsoleCertificates certificates = config.mqttTlsPort() == DomusConfig.OFF ? null
+                    : ConsoleCertificates.loadOrCreate(dataDir, ConsoleCertificates.machineNames(), Clock.systemUTC());
             EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings, store.credentials(),
-                    PasswordHasher.standard(), ingest);
+                    PasswordHasher.standard(), ingest, certificates);
             CommandService commands = new CommandService(store.commands(), store.houses(), store.events(), broker,
                     vendors.commands(), config.commandPolicies(), Clock.systemUTC());
             store.writer().addCommitListener(commands);
@@ -112,7 +117,7 @@ public final class DomusCore implements AutoCloseable {
             writePortFile(dataDir, broker.port());
             LOG.info("Domus core ready in {} ms (data: {})", (System.nanoTime() - started) / 1_000_000, dataDir);
             return new DomusCore(config, store, liveState, ingest, broker, commands, rules, firstRun);
-        } catch (BrokerStartException | StoreException e) {
+        } catch (BrokerStartException | StoreException | TlsException e) {
             store.close();
             throw new DomusStartupException(e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -32,7 +32,11 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.IdleStateHandler;
+import javax.net.ssl.SSLException;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.domus.model.InboundSink;
@@ -62,7 +66,8 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     private final EventLoopGroup acceptGroup;
     private final EventLoopGroup ioGroup;
     private final ChannelGroup channels;
-    private final Channel serverChannel;
+    private final Channel plainChannel;
+    private final Channel tlsChannel;
     private final BrokerCounters counters;
     private final AclPolicy aclPolicy;
     private final Identities identities;
@@ -70,20 +75,23 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     private final RateSampler inRate;
     private final RateSampler outRate;
     private final int port;
+    private final int tlsPort;
 
     private EmbeddedBroker(BrokerSettings settings, Server moquette, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
-                           ChannelGroup channels, Channel serverChannel, BrokerCounters counters, AclPolicy aclPolicy,
-                           Identities identities) {
+                           ChannelGroup channels, Channel plainChannel, Channel tlsChannel, BrokerCounters counters,
+                           AclPolicy aclPolicy, Identities identities) {
         this.settings = settings;
         this.moquette = moquette;
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
         this.channels = channels;
-        this.serverChannel = serverChannel;
+        this.plainChannel = plainChannel;
+        this.tlsChannel = tlsChannel;
         this.counters = counters;
         this.aclPolicy = aclPolicy;
         this.identities = identities;
-        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        this.port = plainChannel == null ? BrokerSettings.OFF : ((InetSocketAddress) plainChannel.localAddress()).getPort();
+        this.tlsPort = tlsChannel == null ? BrokerSettings.OFF : ((InetSocketAddress) tlsChannel.localAddress()).getPort();
         this.inRate = new RateSampler(counters.messagesIn::sum);
         this.outRate = new RateSampler(counters.messagesOut::sum);
         this.sampling = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("broker-rates").factory());
@@ -101,6 +109,15 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
      */
     public static EmbeddedBroker start(BrokerSettings settings, CredentialRepository credentials,
                                        PasswordHasher hasher, InboundSink sink) {
+        return start(settings, credentials, hasher, sink, null);
+    }
+
+    /**
+     * As {@link #start(BrokerSettings, CredentialRepository, PasswordHasher, InboundSink)}, with a TLS listener on
+     * {@code settings.tlsPort()} presenting {@code tls}'s broker certificate (null when the TLS listener is off).
+     */
+    public static EmbeddedBroker start(BrokerSettings settings, CredentialRepository credentials,
+                                       PasswordHasher hasher, InboundSink sink, ConsoleCertificates tls) {
         Path brokerData = settings.dataDir().resolve("broker").toAbsolutePath();
         try {
             Files.createDirectories(brokerData);
@@ -124,55 +141,128 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
         ChannelGroup channels = new DefaultChannelGroup("mqtt-clients", GlobalEventExecutor.INSTANCE);
         EventLoopGroup acceptGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("mqtt-accept", true));
         EventLoopGroup ioGroup = new NioEventLoopGroup(0, new DefaultThreadFactory("mqtt-io", true));
-        MoquetteIdleTimeoutHandler idleTimeout = new MoquetteIdleTimeoutHandler();
-        int decoderLimit = Math.max(DECODER_HARD_LIMIT, settings.maxPayloadBytes() + 64 * 1024);
-        ProblemLog connectionProblems = new ProblemLog(LOG, 60_000);
-
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(acceptGroup, ioGroup)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        if (channels.size() >= settings.maxConnections()) {
-                            counters.refusedConnects.increment();
-                            connectionProblems.report("max-connections",
-                                    "Refused a connection from " + channel.remoteAddress() + ": already "
-                                            + settings.maxConnections() + " connections");
-                            channel.close();
-                            return;
-                        }
-                        channels.add(channel);
-                        // Names as Moquette expects: it resizes "idleStateHandler" to the client's keep-alive.
-                        channel.pipeline()
-                                .addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0))
-                                .addLast("idleEventHandler", idleTimeout)
-                                .addLast("decoder", new MqttDecoder(decoderLimit))
-                                .addLast("encoder", MqttEncoder.INSTANCE)
-                                .addLast("edge", new EdgeHandler(shared))
-                                .addLast("handler", moquetteHandler);
-                    }
-                });
-        Channel serverChannel;
+        Listeners listeners = new Listeners(settings, moquetteHandler, shared, channels, acceptGroup, ioGroup);
+        Channel plainChannel = null;
+        Channel tlsChannel = null;
         try {
-            serverChannel = bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
+            if (settings.port() != BrokerSettings.OFF) {
+                plainChannel = listeners.bind(settings.port(), null);
+            }
+            if (settings.tlsPort() != BrokerSettings.OFF) {
+                if (tls == null) {
+                    throw new BrokerStartException("A TLS listener needs the console's certificates", null);
+                }
+                tlsChannel = listeners.bind(settings.tlsPort(), serverContext(tls));
+            }
         } catch (RuntimeException e) {
+            if (plainChannel != null) {
+                plainChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+            }
             acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             DomusConnectionHandlers.stopQuickly(moquette);
+            if (e instanceof BrokerStartException start) {
+                throw start;
+            }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new BrokerStartException("Cannot listen for MQTT on " + settings.host() + ":" + settings.port()
-                    + " (" + reason + "); is another broker running there? Choose another with --mqtt-port.", e);
+            throw new BrokerStartException("Cannot listen for MQTT on " + settings.host() + ":"
+                    + (plainChannel == null && settings.port() != BrokerSettings.OFF ? settings.port() : settings.tlsPort())
+                    + " (" + reason + "); is another broker running there? Choose another with --mqtt-port"
+                    + " or --mqtt-tls-port.", e);
         }
-        EmbeddedBroker broker = new EmbeddedBroker(settings, moquette, acceptGroup, ioGroup, channels, serverChannel,
-                counters, aclPolicy, identities);
-        LOG.info("MQTT broker listening on {}:{}{}", settings.host(), broker.port,
+        EmbeddedBroker broker = new EmbeddedBroker(settings, moquette, acceptGroup, ioGroup, channels, plainChannel,
+                tlsChannel, counters, aclPolicy, identities);
+        LOG.info("MQTT broker listening on {}{}{}{}", settings.host(),
+                broker.port == BrokerSettings.OFF ? "" : " port " + broker.port + " (plain)",
+                broker.tlsPort == BrokerSettings.OFF ? "" : " port " + broker.tlsPort + " (TLS)",
                 settings.demoHouse() == null ? "" : " (demo mode: anonymous clients belong to house " + settings.demoHouse() + ")");
         return broker;
+    }
+
+    private static SslContext serverContext(ConsoleCertificates tls) {
+        try {
+            return SslContextBuilder.forServer(tls.brokerKey(), tls.brokerCertificate(), tls.caCertificate())
+                    .sslProvider(SslProvider.JDK)
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
+        } catch (SSLException e) {
+            throw new BrokerStartException("The broker's TLS certificate cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds listeners that share one pipeline: TLS (when given), then exactly what the plain port has. */
+    private record Listeners(BrokerSettings settings, ChannelInboundHandler moquetteHandler, EdgeShared shared,
+                             ChannelGroup channels, EventLoopGroup acceptGroup, EventLoopGroup ioGroup) {
+
+        Channel bind(int port, SslContext ssl) {
+            BrokerCounters counters = shared.counters();
+            MoquetteIdleTimeoutHandler idleTimeout = new MoquetteIdleTimeoutHandler();
+            int decoderLimit = Math.max(DECODER_HARD_LIMIT, settings.maxPayloadBytes() + 64 * 1024);
+            ProblemLog connectionProblems = new ProblemLog(LOG, 60_000);
+            TlsProblems tlsProblems = new TlsProblems(connectionProblems, counters);
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(acceptGroup, ioGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            if (channels.size() >= settings.maxConnections()) {
+                                counters.refusedConnects.increment();
+                                connectionProblems.report("max-connections",
+                                        "Refused a connection from " + channel.remoteAddress() + ": already "
+                                                + settings.maxConnections() + " connections");
+                                channel.close();
+                                return;
+                            }
+                            channels.add(channel);
+                            if (ssl != null) {
+                                channel.pipeline().addLast("ssl", ssl.newHandler(channel.alloc()))
+                                        .addLast("tls-problems", tlsProblems);
+                            }
+                            // Names as Moquette expects: it resizes "idleStateHandler" to the client's keep-alive.
+                            channel.pipeline()
+                                    .addLast("idleStateHandler", new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0))
+                                    .addLast("idleEventHandler", idleTimeout)
+                                    .addLast("decoder", new MqttDecoder(decoderLimit))
+                                    .addLast("encoder", MqttEncoder.INSTANCE)
+                                    .addLast("edge", new EdgeHandler(shared))
+                                    .addLast("handler", moquetteHandler);
+                        }
+                    });
+            return bootstrap.bind(settings.host(), port).syncUninterruptibly().channel();
+        }
+    }
+
+    /** A failed TLS handshake (wrong CA, plain MQTT on the TLS port): one line, counted, the connection closed. */
+    @io.netty.channel.ChannelHandler.Sharable
+    private static final class TlsProblems extends io.netty.channel.ChannelInboundHandlerAdapter {
+        private final ProblemLog problems;
+        private final BrokerCounters counters;
+
+        TlsProblems(ProblemLog problems, BrokerCounters counters) {
+            this.problems = problems;
+            this.counters = counters;
+        }
+
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            Throwable root = cause;
+            while (root.getCause() != null && !(root instanceof javax.net.ssl.SSLException)) {
+                root = root.getCause();
+            }
+            if (!(root instanceof javax.net.ssl.SSLException)) {
+                ctx.fireExceptionCaught(cause);
+                return;
+            }
+            counters.refusedConnects.increment();
+            problems.report("tls:" + ctx.channel().remoteAddress(), "Closed a TLS connection from "
+                    + ctx.channel().remoteAddress() + ": the handshake failed (" + root.getMessage() + ")");
+            ctx.close();
+        }
     }
 
     private static Properties moquetteProperties(BrokerSettings settings, Path brokerData) {
@@ -229,6 +319,11 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     }
 
     @Override
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    @Override
     public BrokerMetrics metrics() {
         return new BrokerMetrics(counters.connectedClients.get(), inRate.perSecond(), outRate.perSecond(),
                 counters.messagesIn.sum(), counters.messagesOut.sum(), counters.refusedConnects.sum(),
@@ -251,7 +346,11 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     public void close() {
         long started = System.nanoTime();
         sampling.shutdownNow();
-        serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        for (Channel listener : new Channel[] {plainChannel, tlsChannel}) {
+            if (listener != null) {
+                listener.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+            }
+        }
         channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);

@@ -51,6 +51,7 @@ public final class IngestService implements InboundSink {
     private volatile CommandTraffic commandTraffic = CommandTraffic.NONE;
     private volatile VendorIngest vendors;
     private final RawTopics rawTopics = new RawTopics();
+    private final HubMonitor hubs = new HubMonitor();
 
     /**
      * @param saturatedAt records queued for the writer above which the broker should stop reading from clients
@@ -102,13 +103,21 @@ public final class IngestService implements InboundSink {
                     adapters.accept(message, raw, outcome);
                 }
             }
-            // The hub's own topics get their handling with hub provisioning (issue 7).
             case TopicRoute.Hub hub -> {
                 rawTopics.record(message.topic(), hub.house(), message.payload(), message.clientId(),
                         message.receivedAt());
+                hubs.onHubTopic(message, hub.house(), hub.rest());
                 ignore(outcome);
             }
         }
+        if (message.house() != null && !(route instanceof TopicRoute.Invalid)) {
+            hubs.onHouseMessage(message, message.house());
+        }
+    }
+
+    /** Each house's hub: online or offline, last seen, its bridge's reconnects. */
+    public HubMonitor hubs() {
+        return hubs;
     }
 
     private void store(InboundMessage message, TopicRoute.State state, OutcomeCallback outcome) {

@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
     private final ReminderRepository reminders;
     private final NotificationRepository notifications;
     private final SettingRepository settings;
+    private final HubRepository hubs;
 
     private Database(Path file, int schemaVersion, ReadPool reads, TelemetryWriter writer, Checkpointer checkpointer) {
         this.file = file;
@@ -65,6 +66,7 @@ public final class Database implements AutoCloseable {
         this.reminders = new ReminderRepository(reads, writer);
         this.notifications = new NotificationRepository(reads, writer);
         this.settings = new SettingRepository(reads, writer);
+        this.hubs = new HubRepository(reads, writer);
     }
 
     /**
@@ -202,6 +204,10 @@ public final class Database implements AutoCloseable {
     /** Named settings (the installer PIN's hash, ...). */
     public SettingRepository settings() {
         return settings;
+    }
+
+    public HubRepository hubs() {
+        return hubs;
     }
 
     public TelemetryWriter writer() {

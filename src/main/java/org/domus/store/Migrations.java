@@ -28,7 +28,8 @@ final class Migrations {
             "V003__command_outbox.sql",
             "V004__vendor_binding.sql",
             "V005__model_editing.sql",
-            "V006__rules.sql");
+            "V006__rules.sql",
+            "V007__hubs.sql");
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final String FOLDER = "migrations/";

@@ -33,4 +33,9 @@ public interface ConsoleSession {
 
     /** True when the store was created by this start: the window then starts the demo house's simulators. */
     boolean firstRun();
+
+    /** Hub provisioning and status (the hubs view); empty when the core offers none. */
+    default java.util.Optional<org.domus.ui.provision.HubProvisioning> provisioning() {
+        return java.util.Optional.empty();
+    }
 }

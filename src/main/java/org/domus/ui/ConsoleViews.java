@@ -2,6 +2,7 @@ package org.domus.ui;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.scene.Node;
@@ -14,6 +15,9 @@ import org.domus.ui.alerts.AlertsView;
 import org.domus.ui.alerts.AlertsViewModel;
 import org.domus.ui.notifications.NotificationsView;
 import org.domus.ui.notifications.NotificationsViewModel;
+import org.domus.ui.provision.HubProvisioning;
+import org.domus.ui.provision.ProvisionView;
+import org.domus.ui.provision.ProvisionViewModel;
 import org.domus.ui.rules.RulesView;
 import org.domus.ui.rules.RulesViewModel;
 import org.domus.ui.editing.ModelEditorView;
@@ -72,6 +76,8 @@ public final class ConsoleViews {
                         ConsoleViews::devicesTable))
                 .add(new ConsoleScreens.Screen("simulators", title("screen.simulators"),
                         MaterialDesignM.MOTION_PLAY_OUTLINE, ConsoleViews::simulators))
+                .add(new ConsoleScreens.Screen("hubs", bundleTitle("org.domus.ui.provision.messages"),
+                        MaterialDesignR.ROUTER_WIRELESS, ConsoleViews::hubs).forInstallers())
                 .add(new ConsoleScreens.Screen("raw-topics", bundleTitle("org.domus.ui.rawtopics.messages"),
                         MaterialDesignC.CODE_BRACES, ConsoleViews::rawTopics).forInstallers())
                 .addHeaderTool(context -> roleSwitch(context, access, screens));
@@ -144,6 +150,20 @@ public final class ConsoleViews {
         ControllerFactory.Loaded<NotificationsView> loaded = new ControllerFactory()
                 .register(NotificationsView.class, () -> new NotificationsView(viewModel, text))
                 .load(NotificationsView.class, text);
+        return ConsoleScreens.mounted(loaded.root(), loaded.controller());
+    }
+
+    private static ConsoleScreens.Mounted hubs(ScreenContext context) {
+        ResourceBundle text = ResourceBundle.getBundle("org.domus.ui.provision.messages", context.locale());
+        Optional<HubProvisioning> provisioning = context.session().provisioning();
+        if (provisioning.isEmpty()) {
+            javafx.scene.control.Label none = new javafx.scene.control.Label(text.getString("title"));
+            return ConsoleScreens.mounted(none, null);
+        }
+        ProvisionViewModel viewModel = new ProvisionViewModel(provisioning.get(), context.background(),
+                context.bridge(), text, java.time.ZoneId.systemDefault());
+        ControllerFactory.Loaded<ProvisionView> loaded = new ControllerFactory()
+                .register(ProvisionView.class, () -> new ProvisionView(viewModel)).load(ProvisionView.class, text);
         return ConsoleScreens.mounted(loaded.root(), loaded.controller());
     }
 

@@ -32,6 +32,11 @@ public final class CommonOptions {
             description = "Port of the embedded MQTT broker, 0 for any free port (default: " + DomusConfig.DEFAULT_MQTT_PORT + ").")
     private Integer mqttPort;
 
+    @Option(names = "--mqtt-tls-port", paramLabel = "N|off", converter = TlsPortConverter.class,
+            description = "Port of the broker's TLS listener, 0 for any free port, off for none (default: "
+                    + DomusConfig.DEFAULT_MQTT_TLS_PORT + "; any free port when --mqtt-port is 0).")
+    private Integer mqttTlsPort;
+
     @Option(names = "--demo",
             description = "Allow anonymous MQTT clients (loopback only); they belong to the demo house.")
     private boolean demo;
@@ -49,7 +54,8 @@ public final class CommonOptions {
                 mqttHost != null ? mqttHost : inherited.mqttHost(),
                 mqttPort != null ? mqttPort : inherited.mqttPort(),
                 demo || inherited.demo(),
-                maxPayloadBytes != null ? maxPayloadBytes : inherited.maxPayloadBytes());
+                maxPayloadBytes != null ? maxPayloadBytes : inherited.maxPayloadBytes(),
+                mqttTlsPort != null ? mqttTlsPort : inherited.mqttTlsPort());
     }
 
     /** Defaults, then {@code domus.properties} in the data folder, then these options. */
@@ -66,5 +72,25 @@ public final class CommonOptions {
             }
         }
         return null;
+    }
+
+    /** A port number, or {@code off} for {@link DomusConfig#OFF}. */
+    static final class TlsPortConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            if (text.strip().equalsIgnoreCase("off")) {
+                return DomusConfig.OFF;
+            }
+            try {
+                int port = Integer.parseInt(text.strip());
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + text
+                        + "' is not a port: use a number from 0 to 65535, or off");
+            }
+        }
     }
 }

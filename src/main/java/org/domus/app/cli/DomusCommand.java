@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
             EventsCommand.class,
             ExportCommand.class,
             SimulateCommand.class,
+            ProvisionCommand.class,
+            CertificatesCommand.class,
             org.domus.app.bench.BenchCommand.class,
         })
 public final class DomusCommand implements Callable<Integer> {
@@ -139,6 +141,11 @@ public final class DomusCommand implements Callable<Integer> {
         @Override
         public org.domus.rules.RulesServices rules() {
             return core.rules().services();
+        }
+
+        @Override
+        public java.util.Optional<org.domus.ui.provision.HubProvisioning> provisioning() {
+            return java.util.Optional.of(new org.domus.app.ConsoleProvisioning(core));
         }
     }
 }

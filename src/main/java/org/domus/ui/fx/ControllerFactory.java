@@ -52,7 +52,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         if (location == null) {
             throw new IllegalStateException("no " + name + " beside " + type.getName());
         }
-        FXMLLoader loader = new FXMLLoader(location);
+        FXMLLoader loader = new FXMLLoader(location, resources);
         loader.setControllerFactory(this);
         loader.setResources(resources);
         try {
