@@ -85,6 +85,7 @@ public final class RuleEngine implements AutoCloseable {
     /** Loads the rules and starts the tick. */
     public void start() {
         reload().join();
+        LOG.info("Rule engine started: {} rule(s) running", running);
         thread.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
