@@ -1,6 +1,8 @@
 package org.domus.app;
 
 import java.time.Clock;
+import org.domus.ingest.HubStatus;
+import org.domus.rules.HouseSignal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -87,6 +89,9 @@ public final class RulesRuntime implements AutoCloseable {
                 port, clock);
         BadPayloadRate badPayloads = new BadPayloadRate(store, ingest, clock);
         engine.addSignalSource(badPayloads::sample);
+        // A hub going offline or coming back is a house signal for "hub offline" rules.
+        ingest.hubs().addListener(status -> engine.signal(new HouseSignal(status.house(), HouseSignal.Kind.HUB_OFFLINE,
+                status.state() == HubStatus.State.OFFLINE ? 1 : 0, "")));
         LiveStateListener feed = (readings, discovered) -> engine.onReadings(readings);
         engine.seed(liveState.snapshot().values());
         engine.start();
