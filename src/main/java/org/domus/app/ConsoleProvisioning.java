@@ -54,6 +54,8 @@ public final class ConsoleProvisioning implements HubProvisioning {
         } catch (TlsException e) {
             throw new ProvisionException(e.getMessage(), e);
         }
+        // Issued again when an address of the request was missing: the running broker presents it at once.
+        core.certificatesChanged(certificates);
         return service.provision(request, certificates.caPem(), certificates.caFingerprint(), progress);
     }
 

@@ -215,6 +215,11 @@ public final class DomusCore implements AutoCloseable {
         return firstRun;
     }
 
+    /** The broker presents {@code certificates}' broker certificate to new TLS connections (after a renewal). */
+    public void certificatesChanged(ConsoleCertificates certificates) {
+        broker.useCertificates(certificates);
+    }
+
     /** Forgets the broker's cached check of {@code username}'s password: call after changing the credential. */
     public void credentialChanged(String username) {
         broker.credentialChanged(username);

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import io.moquette.broker.DomusConnectionHandlers;
 import io.moquette.broker.MoquetteIdleTimeoutHandler;
 import io.moquette.broker.Server;
@@ -68,6 +69,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     private final ChannelGroup channels;
     private final Channel plainChannel;
     private final Channel tlsChannel;
+    private final AtomicReference<SslContext> tlsContext;
     private final BrokerCounters counters;
     private final AclPolicy aclPolicy;
     private final Identities identities;
@@ -78,8 +80,9 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     private final int tlsPort;
 
     private EmbeddedBroker(BrokerSettings settings, Server moquette, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
-                           ChannelGroup channels, Channel plainChannel, Channel tlsChannel, BrokerCounters counters,
-                           AclPolicy aclPolicy, Identities identities) {
+                           ChannelGroup channels, Channel plainChannel, Channel tlsChannel,
+                           AtomicReference<SslContext> tlsContext, BrokerCounters counters, AclPolicy aclPolicy,
+                           Identities identities) {
         this.settings = settings;
         this.moquette = moquette;
         this.acceptGroup = acceptGroup;
@@ -87,6 +90,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
         this.channels = channels;
         this.plainChannel = plainChannel;
         this.tlsChannel = tlsChannel;
+        this.tlsContext = tlsContext;
         this.counters = counters;
         this.aclPolicy = aclPolicy;
         this.identities = identities;
@@ -142,6 +146,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
         EventLoopGroup acceptGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("mqtt-accept", true));
         EventLoopGroup ioGroup = new NioEventLoopGroup(0, new DefaultThreadFactory("mqtt-io", true));
         Listeners listeners = new Listeners(settings, moquetteHandler, shared, channels, acceptGroup, ioGroup);
+        AtomicReference<SslContext> tlsContext = new AtomicReference<>();
         Channel plainChannel = null;
         Channel tlsChannel = null;
         try {
@@ -152,7 +157,8 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
                 if (tls == null) {
                     throw new BrokerStartException("A TLS listener needs the console's certificates", null);
                 }
-                tlsChannel = listeners.bind(settings.tlsPort(), serverContext(tls));
+                tlsContext.set(serverContext(tls));
+                tlsChannel = listeners.bind(settings.tlsPort(), tlsContext);
             }
         } catch (RuntimeException e) {
             if (plainChannel != null) {
@@ -171,7 +177,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
                     + " or --mqtt-tls-port.", e);
         }
         EmbeddedBroker broker = new EmbeddedBroker(settings, moquette, acceptGroup, ioGroup, channels, plainChannel,
-                tlsChannel, counters, aclPolicy, identities);
+                tlsChannel, tlsContext, counters, aclPolicy, identities);
         LOG.info("MQTT broker listening on {}{}{}{}", settings.host(),
                 broker.port == BrokerSettings.OFF ? "" : " port " + broker.port + " (plain)",
                 broker.tlsPort == BrokerSettings.OFF ? "" : " port " + broker.tlsPort + " (TLS)",
@@ -194,7 +200,8 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     private record Listeners(BrokerSettings settings, ChannelInboundHandler moquetteHandler, EdgeShared shared,
                              ChannelGroup channels, EventLoopGroup acceptGroup, EventLoopGroup ioGroup) {
 
-        Channel bind(int port, SslContext ssl) {
+        /** @param ssl the TLS context for each new connection, or null for plain MQTT */
+        Channel bind(int port, AtomicReference<SslContext> ssl) {
             BrokerCounters counters = shared.counters();
             MoquetteIdleTimeoutHandler idleTimeout = new MoquetteIdleTimeoutHandler();
             int decoderLimit = Math.max(DECODER_HARD_LIMIT, settings.maxPayloadBytes() + 64 * 1024);
@@ -220,7 +227,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
                             }
                             channels.add(channel);
                             if (ssl != null) {
-                                channel.pipeline().addLast("ssl", ssl.newHandler(channel.alloc()))
+                                channel.pipeline().addLast("ssl", ssl.get().newHandler(channel.alloc()))
                                         .addLast("tls-problems", tlsProblems);
                             }
                             // Names as Moquette expects: it resizes "idleStateHandler" to the client's keep-alive.
@@ -334,6 +341,17 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     /** How often reading from a client was paused for back-pressure (for benchmarks and tests). */
     public long readPauses() {
         return counters.readPauses.sum();
+    }
+
+    /**
+     * Presents {@code tls}'s broker certificate to every TLS connection from now on (after a renewal), without a
+     * restart; connections already open keep theirs. Does nothing without a TLS listener.
+     */
+    public void useCertificates(ConsoleCertificates tls) {
+        if (tlsChannel != null) {
+            tlsContext.set(serverContext(tls));
+            LOG.info("The TLS listener now presents the broker certificate for {}", tls.brokerNames());
+        }
     }
 
     /** Forgets a cached password check: call when a credential changes or is deleted. */

@@ -62,6 +62,9 @@ public final class ProvisionService {
      */
     public HubCredentials createHub(String house, String hostname) {
         House found = requireHouse(house);
+        if (hostname == null || !hostname.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
+            throw new ProvisionException("\"" + hostname + "\" is not a valid host name for the hub.");
+        }
         String username = Hub.usernameFor(found.slug());
         String password = PasswordHasher.randomSecret();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

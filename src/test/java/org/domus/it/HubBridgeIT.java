@@ -166,6 +166,40 @@ class HubBridgeIT {
     }
 
     @Test
+    void aCommandWaitsInTheConsoleForAHubThatIsAway() throws Exception {
+        var hubs = core.core().ingest().hubs();
+        await().atMost(Duration.ofSeconds(30)).until(() -> hubs.status(HOUSE).map(HubStatus::online).orElse(false));
+        ConcurrentLinkedQueue<String> commands = new ConcurrentLinkedQueue<>();
+        Mqtt3AsyncClient device = localDevice("thermostat-persistent", false, commands);
+        device.disconnect().orTimeout(5, TimeUnit.SECONDS).join();
+
+        mosquitto.destroy(); // a clean stop: Mosquitto saves its sessions
+        assertTrue(mosquitto.waitFor(20, TimeUnit.SECONDS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !hubs.status(HOUSE).orElseThrow().online());
+        core.core().commands().send(SETPOINT, "18", SendOptions.from("test").queueingFor(Duration.ofMinutes(2)));
+
+        startMosquitto();
+        localDevice("thermostat-persistent", false, commands);
+        await().atMost(Duration.ofSeconds(60)).until(() -> commands.stream()
+                .anyMatch(c -> c.startsWith("domus/" + HOUSE + "/kitchen/thermostat/setpoint/set ") && c.contains("18")));
+    }
+
+    /** A device on the hub taking commands; {@code clean} false keeps its session on the hub while it is away. */
+    private Mqtt3AsyncClient localDevice(String id, boolean clean, ConcurrentLinkedQueue<String> commands) {
+        Mqtt3AsyncClient client = MqttClient.builder().useMqttVersion3().identifier(id)
+                .serverHost("127.0.0.1").serverPort(localPort)
+                .simpleAuth().username(hub.deviceUser()).password(hub.devicePassword().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().buildAsync();
+        client.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL, message -> commands.add(message.getTopic()
+                + " " + new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8)));
+        client.connectWith().cleanSession(clean).send().orTimeout(10, TimeUnit.SECONDS).join();
+        client.subscribeWith().topicFilter("domus/" + HOUSE + "/+/+/+/set").qos(MqttQos.AT_LEAST_ONCE)
+                .send().orTimeout(10, TimeUnit.SECONDS).join();
+        clients.add(client);
+        return client;
+    }
+
+    @Test
     void theHubKeepsAThousandMessagesWhileTheConsoleIsAway() throws Exception {
         Mqtt3AsyncClient device = localClient("meter");
         publish(device, "domus/" + METER, "0");

@@ -94,7 +94,23 @@ class TlsListenerIT {
         client.disconnect().orTimeout(5, TimeUnit.SECONDS).join();
     }
 
-    private Mqtt3AsyncClient tlsClient(Path caFile) throws Exception {
+    @Test
+    void presentsARenewedCertificateWithoutARestart() throws Exception {
+        start(true);
+        ConsoleCertificates renewed = ConsoleCertificates.loadOrCreate(dataDir, ConsoleCertificates.machineNames(),
+                Clock.systemUTC()).renew(List.of("localhost", "127.0.0.1", "hub-facing.example"), Clock.systemUTC());
+        core.core().certificatesChanged(renewed);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, trustOnly(dataDir.resolve("tls/ca.crt")).getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket("127.0.0.1", core.core().broker().tlsPort())) {
+            socket.startHandshake();
+            X509Certificate presented = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            assertEquals(renewed.brokerCertificate().getSerialNumber(), presented.getSerialNumber());
+        }
+    }
+
+    private static TrustManagerFactory trustOnly(Path caFile) throws Exception {
         X509Certificate ca;
         try (InputStream in = Files.newInputStream(caFile)) {
             ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -104,6 +120,11 @@ class TlsListenerIT {
         trust.setCertificateEntry("console-ca", ca);
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
+        return factory;
+    }
+
+    private Mqtt3AsyncClient tlsClient(Path caFile) throws Exception {
+        TrustManagerFactory factory = trustOnly(caFile);
         return MqttClient.builder().useMqttVersion3().identifier("tls-test-" + System.nanoTime())
                 .serverHost("127.0.0.1").serverPort(core.core().broker().tlsPort())
                 .sslConfig().trustManagerFactory(factory).applySslConfig()

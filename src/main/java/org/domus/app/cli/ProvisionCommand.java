@@ -123,11 +123,12 @@ public final class ProvisionCommand implements Callable<Integer> {
         try (Database database = Database.open(storeFile, StoreOptions.defaults())) {
             Set<String> names = new LinkedHashSet<>(ConsoleCertificates.machineNames());
             names.addAll(request.consoleHosts());
-            ConsoleCertificates before = ConsoleCertificates.loadOrCreate(config.dataDir(),
-                    ConsoleCertificates.machineNames(), Clock.systemUTC());
+            Path brokerCertificate = config.dataDir().resolve(ConsoleCertificates.FOLDER)
+                    .resolve(ConsoleCertificates.BROKER_CERT);
+            String before = readIfPresent(brokerCertificate);
             ConsoleCertificates certificates = ConsoleCertificates.loadOrCreate(config.dataDir(), names,
                     Clock.systemUTC());
-            boolean reissued = !before.brokerCertificate().equals(certificates.brokerCertificate());
+            boolean reissued = !before.isEmpty() && !before.equals(readIfPresent(brokerCertificate));
             ProvisionService service = new ProvisionService(database.houses(), database.hubs(),
                     PasswordHasher.standard(), Clock.systemUTC(), username -> { });
             ProvisionResult result = service.provision(request, certificates.caPem(), certificates.caFingerprint(),
@@ -156,10 +157,18 @@ public final class ProvisionCommand implements Callable<Integer> {
                 + "  (MQTT port 1883 of " + result.hub().hostname() + ")");
         out.println("Console CA (SHA-256): " + result.caFingerprint());
         if (reissued) {
-            out.println("The broker's certificate was issued again to cover the console's addresses:"
-                    + " restart the console so that hubs can connect.");
+            out.println("The broker's certificate was issued again to cover the console's addresses: a console"
+                    + " already running presents it once restarted.");
         }
         out.flush();
+    }
+
+    private static String readIfPresent(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.US_ASCII) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private String sshKey() {
