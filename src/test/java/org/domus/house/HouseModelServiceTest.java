@@ -53,9 +53,13 @@ class HouseModelServiceTest {
         assertEquals(List.of(house.id(), house.id(), house.id(), house.id()), changes);
         assertEquals(new org.domus.model.DeviceAddress("casa", "salon", "lamp"), lamp.address());
 
-        List<String> types = db.events().recent(10).stream().map(Event::type).toList();
-        assertTrue(types.containsAll(List.of("model.house.created", "model.room.created", "model.device.created",
-                "model.device.moved")), types.toString());
+        // Events are appended through the writer thread: wait for the last one's commit.
+        List<String> expected = List.of("model.house.created", "model.room.created", "model.device.created",
+                "model.device.moved");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> types = db.events().recent(10).stream().map(Event::type).toList();
+            assertTrue(types.containsAll(expected), types.toString());
+        });
     }
 
     @Test
