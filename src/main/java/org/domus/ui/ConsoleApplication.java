@@ -14,6 +14,8 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.domus.ui.fx.FrameBridge;
 import org.domus.ui.fx.Messages;
+import org.domus.ui.notifications.NotificationsView;
+import org.domus.ui.notifications.NotificationsViewModel;
 import org.domus.ui.fx.Theme;
 import org.domus.ui.shell.ConsolePreferences;
 import org.domus.ui.shell.ConsoleWindow;
@@ -37,6 +39,8 @@ public final class ConsoleApplication extends Application {
     private Launch launch;
     private ExecutorService background;
     private ConsoleWindow window;
+    private NotificationsViewModel notifications;
+    private javafx.animation.Timeline unreadPoll;
     private ConsoleSession session;
 
     /**
@@ -77,6 +81,12 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void stop() {
+        if (unreadPoll != null) {
+            unreadPoll.stop();
+        }
+        if (notifications != null) {
+            notifications.close();
+        }
         if (window != null) {
             window.close();
         }
@@ -94,6 +104,7 @@ public final class ConsoleApplication extends Application {
         window = new ConsoleWindow(stage, session, background, bridge, ConsoleViews.screens(session),
                 ConsoleViews::devices);
         window.show();
+        watchNotifications(session, bridge);
         // From now on closing the window ends the application (see offerFreshStore).
         Platform.setImplicitExit(true);
         if (session.firstRun()) {
@@ -106,6 +117,30 @@ public final class ConsoleApplication extends Application {
                 }
             });
         }
+    }
+
+    /**
+     * The status bar's unread count, and a toast for each new desktop notification unless the notification
+     * centre is already on screen (it shows its own).
+     */
+    private void watchNotifications(ConsoleSession session, FrameBridge bridge) {
+        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("org.domus.ui.notifications.messages",
+                java.util.Locale.getDefault());
+        notifications = new NotificationsViewModel(session.rules().notifications(), session.store().settings(),
+                background, bridge, text);
+        window.setUnreadNotifications(notifications.unreadProperty());
+        notifications.toastProperty().addListener((o, old, notification) -> {
+            boolean centreShown = window.shell().viewModel().currentViewProperty().get().equals("screen:notifications");
+            if (notification != null && !centreShown) {
+                NotificationsView.showToast(window.scene(), notification);
+            }
+        });
+        notifications.refresh();
+        // Reading them in the centre (its own view-model) lowers the count: read it again now and then.
+        unreadPoll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(3),
+                event -> notifications.refresh()));
+        unreadPoll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        unreadPoll.play();
     }
 
     private void offerFreshStore(Stage stage, ConsoleStart.CorruptStore corrupt) {

@@ -174,7 +174,14 @@ public final class NotificationsView implements AutoCloseable {
 
     /** A small popup at the window's lower right corner for five seconds. */
     private void toast(Notification n) {
-        Window window = centreList.getScene() == null ? null : centreList.getScene().getWindow();
+        if (centreList.getScene() != null) {
+            showToast(centreList.getScene(), n);
+        }
+    }
+
+    /** Shows {@code n} as a toast over the window of {@code scene} for five seconds; FX thread. */
+    public static void showToast(javafx.scene.Scene scene, Notification n) {
+        Window window = scene.getWindow();
         if (window == null || !window.isShowing()) {
             return;
         }
@@ -184,7 +191,7 @@ public final class NotificationsView implements AutoCloseable {
         body.getStyleClass().add("body");
         VBox box = new VBox(subject, body);
         box.getStyleClass().addAll("root", "toast"); // a popup has its own scene: "root" gets the theme's colours
-        box.getStylesheets().addAll(centreList.getScene().getRoot().getStylesheets());
+        box.getStylesheets().addAll(scene.getRoot().getStylesheets());
         box.getStylesheets().add(NotificationsView.class.getResource("NotificationsView.css").toExternalForm());
         box.setId("toast");
         Popup popup = new Popup();
