@@ -140,8 +140,7 @@ public final class ConsoleApplication extends Application {
         Tab simulatorTab = new Tab("Simulators", simulatorPanel.root());
         // Editing the model (issue 6, helper's part): the lead moves these into the new shell.
         java.util.Locale locale = java.util.Locale.getDefault();
-        HouseModelService model = new HouseModelService(session.store().houses(), session.store().houseEdits(),
-                session.store().events(), java.time.Clock.systemUTC());
+        HouseModelService model = HouseModelService.of(session.store(), java.time.Clock.systemUTC());
         model.addListener(houseId -> viewModel.requestReload());
         ModelEditorViewModel editor = new ModelEditorViewModel(model, new ModelText(locale), background, bridge);
         ControllerFactory.Loaded<ModelEditorView> editorPanel = new ControllerFactory()

@@ -187,6 +187,7 @@ public final class RoleViewModel {
 
     private void refused(String sentence) {
         busy.set(false);
+        message.set(""); // the same sentence twice still tells the dialog (it clears the fields)
         message.set(sentence);
     }
 

@@ -64,7 +64,7 @@ class ModelEditorViewTest {
                 "ON", 1.0, AttributeKind.BOOLEAN, null, false)), null, written::complete));
         written.join();
         background = Executors.newSingleThreadExecutor();
-        HouseModelService service = new HouseModelService(db.houses(), db.houseEdits(), db.events(), Clock.systemUTC());
+        HouseModelService service = HouseModelService.of(db, Clock.systemUTC());
         ModelEditorViewModel viewModel = new ModelEditorViewModel(service, new ModelText(Locale.ENGLISH), background,
                 FrameBridge.onFxThread());
         ControllerFactory.Loaded<ModelEditorView> loaded = new ControllerFactory()
