@@ -106,6 +106,20 @@ public final class ModelEditorView implements AutoCloseable {
         tree.setRoot(new TreeItem<>());
         tree.setCellFactory(view -> new NodeCell());
         tree.getSelectionModel().selectedItemProperty().addListener((observable, old, item) -> selected());
+        // Keys on the selection: Delete deletes (after asking), F2 renames, Enter moves, Insert adds a room.
+        tree.setOnKeyPressed(event -> {
+            Runnable action = switch (event.getCode()) {
+                case DELETE -> deleteButton.isDisabled() ? null : this::delete;
+                case F2 -> renameButton.isDisabled() ? null : this::rename;
+                case ENTER -> moveButton.isDisabled() ? null : this::move;
+                case INSERT -> newRoomButton.isDisabled() ? null : this::newRoom;
+                default -> null;
+            };
+            if (action != null) {
+                event.consume();
+                action.run();
+            }
+        });
 
         messageLabel.textProperty().bind(viewModel.messageProperty());
         problemLabel.textProperty().bind(viewModel.problemProperty());
