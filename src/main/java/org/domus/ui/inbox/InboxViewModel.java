@@ -309,7 +309,8 @@ public final class InboxViewModel implements AutoCloseable {
 
     private Entry entry(HouseOutline outline, Device device) {
         Instant seen = device.discoveredAt();
-        String line = text("device.line", device.address().toString(), device.kind(),
+        String kind = "unknown".equals(device.kind()) ? text("kind.unknown") : device.kind();
+        String line = text("device.line", device.address().toString(), kind,
                 seen == null ? "—" : time.format(seen));
         List<Attribute> attributes = outline.attributesOf(device.id());
         String reported = attributes.isEmpty() ? text("device.noAttributes")
