@@ -220,6 +220,14 @@ public final class HouseModelService {
         return device;
     }
 
+    /** Sets the device's name and kind ({@code ""}: not known). */
+    public Device updateDevice(long deviceId, String name, String kind) {
+        Device device = edits.updateDevice(deviceId, name, kind);
+        changed(device.houseId(), "model.device.changed", device.address().toString(),
+                device.name() + " (" + device.kind() + ")");
+        return device;
+    }
+
     /** Places the device in a room, or back in the inbox ({@code roomId} null); its topics stay the same. */
     public Device moveDevice(long deviceId, Long roomId) {
         Device device = edits.moveDevice(deviceId, roomId);

@@ -144,6 +144,11 @@ public final class ModelEditorViewModel implements AutoCloseable {
         }
     }
 
+    /** Names a device and says what kind it is ({@code ""}: not known). */
+    public void updateDevice(long deviceId, String name, String kind) {
+        run(() -> service.updateDevice(deviceId, name, kind), device -> text.get("done.renamed", device.name()));
+    }
+
     public void updateHouse(long houseId, String name, String zone) {
         run(() -> service.updateHouse(houseId, name, zone), house -> text.get("done.renamed", house.name()));
     }

@@ -193,6 +193,11 @@ public final class InboxViewModel implements AutoCloseable {
         run(() -> service.renameDevice(deviceId, name), device -> modelText.get("done.renamed", device.name()));
     }
 
+    /** Names the device and says what kind it is ({@code ""}: not known). */
+    public void describe(long deviceId, String name, String kind) {
+        run(() -> service.updateDevice(deviceId, name, kind), device -> modelText.get("done.renamed", device.name()));
+    }
+
     /** Gives the confirmation text for deleting the device to {@code onImpact}, on the FX thread. */
     public void impact(long deviceId, Consumer<String> onImpact) {
         background.execute(() -> {
