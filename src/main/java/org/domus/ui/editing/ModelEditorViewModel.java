@@ -18,9 +18,7 @@ import org.domus.house.HouseOutline;
 import org.domus.house.ModelListener;
 import org.domus.model.Attribute;
 import org.domus.model.Device;
-import org.domus.model.Floor;
 import org.domus.model.House;
-import org.domus.model.Room;
 import org.domus.store.DeletionImpact;
 import org.domus.ui.editing.ModelNode.AttributeNode;
 import org.domus.ui.editing.ModelNode.DeviceNode;
@@ -262,16 +260,6 @@ public final class ModelEditorViewModel implements AutoCloseable {
                         attribute.unit(), attribute.path().toString());
             }
         };
-    }
-
-    /** The rooms a device of {@code outline} can move to. */
-    public static List<Room> rooms(HouseOutline outline) {
-        return outline.rooms();
-    }
-
-    /** The floors a room of {@code outline} can move to. */
-    public static List<Floor> floors(HouseOutline outline) {
-        return outline.floors();
     }
 
     private <T> void run(Supplier<T> edit, Function<T, String> done) {
