@@ -63,6 +63,9 @@ public final class HouseModelService {
 
     /** On the store writer's thread: a device ingest discovered (in a house's inbox) changes that house. */
     private void committed(List<Reading> stored, List<Device> discovered) {
+        if (discovered.isEmpty()) {
+            return;
+        }
         discovered.stream().mapToLong(Device::houseId).distinct().forEach(this::tell);
     }
 
