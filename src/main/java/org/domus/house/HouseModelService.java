@@ -19,7 +19,9 @@ import org.domus.model.House;
 import org.domus.model.InvalidModelException;
 import org.domus.model.ModelChecks;
 import org.domus.model.ModelProblem;
+import org.domus.model.Reading;
 import org.domus.model.Room;
+import org.domus.store.Database;
 import org.domus.store.DeletionImpact;
 import org.domus.store.EventRepository;
 import org.domus.store.HouseEditRepository;
@@ -45,11 +47,26 @@ public final class HouseModelService {
     private final Clock clock;
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** The service on {@code store}; devices ingest discovers are told to the listeners too. */
+    public static HouseModelService of(Database store, Clock clock) {
+        HouseModelService service = new HouseModelService(store.houses(), store.houseEdits(), store.events(), clock);
+        store.writer().addCommitListener(service::committed);
+        return service;
+    }
+
     public HouseModelService(HouseRepository houses, HouseEditRepository edits, EventRepository events, Clock clock) {
         this.houses = Objects.requireNonNull(houses, "houses");
         this.edits = Objects.requireNonNull(edits, "edits");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** On the store writer's thread: a device ingest discovered (in a house's inbox) changes that house. */
+    private void committed(List<Reading> stored, List<Device> discovered) {
+        if (discovered.isEmpty()) {
+            return;
+        }
+        discovered.stream().mapToLong(Device::houseId).distinct().forEach(this::tell);
     }
 
     public void addListener(ModelListener listener) {
@@ -206,6 +223,14 @@ public final class HouseModelService {
         return device;
     }
 
+    /** Sets the device's name and kind ({@code ""}: not known). */
+    public Device updateDevice(long deviceId, String name, String kind) {
+        Device device = edits.updateDevice(deviceId, name, kind);
+        changed(device.houseId(), "model.device.changed", device.address().toString(),
+                device.name() + " (" + device.kind() + ")");
+        return device;
+    }
+
     /** Places the device in a room, or back in the inbox ({@code roomId} null); its topics stay the same. */
     public Device moveDevice(long deviceId, Long roomId) {
         Device device = edits.moveDevice(deviceId, roomId);
@@ -251,6 +276,10 @@ public final class HouseModelService {
         LOG.info("{} {}: {}", type, subject, detail);
         events.append(new Event(0, clock.instant(), type, subject.contains("/") ? subject.substring(0, subject.indexOf('/'))
                 : subject, subject, null, detail));
+        tell(houseId);
+    }
+
+    private void tell(long houseId) {
         for (ModelListener listener : listeners) {
             try {
                 listener.modelChanged(houseId);

@@ -299,6 +299,20 @@ public final class HouseEditRepository {
     }
 
     /**
+     * Sets the device's name and kind (light, sensor, …; blank: not known). A device the user described is no
+     * longer renamed by what it or its vendor's discovery says of itself.
+     */
+    public Device updateDevice(long deviceId, String name, String kind) {
+        String checked = ModelChecks.name("device", name);
+        String checkedKind = ModelChecks.optional(kind, 40, ModelProblem.NAME_TOO_LONG, "kind");
+        return writer.call(c -> {
+            update(c, "UPDATE device SET name = ?, kind = ? WHERE id = ?", "device", deviceId, checked,
+                    checkedKind.isEmpty() ? TelemetryWriter.UNKNOWN_KIND : checkedKind);
+            return device(c, deviceId);
+        });
+    }
+
+    /**
      * Places the device in a room of its house, or back in the inbox ({@code roomId} null). Its address, and so
      * its topics, stay as they are.
      */

@@ -56,8 +56,7 @@ public final class ConsoleViews {
     }
 
     public static ConsoleScreens screens(ConsoleSession session) {
-        HouseModelService model = new HouseModelService(session.store().houses(), session.store().houseEdits(),
-                session.store().events(), Clock.systemUTC());
+        HouseModelService model = HouseModelService.of(session.store(), Clock.systemUTC());
         InstallerAccess access = new InstallerAccess(session.store().settings(), PasswordHasher.standard(),
                 Clock.systemUTC());
         ConsoleScreens screens = new ConsoleScreens();

@@ -35,7 +35,7 @@ class HouseModelServiceTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("domus.db"), StoreOptions.defaults());
-        service = new HouseModelService(db.houses(), db.houseEdits(), db.events(), Clock.systemUTC());
+        service = HouseModelService.of(db, Clock.systemUTC());
         service.addListener(changes::add);
     }
 
@@ -53,13 +53,10 @@ class HouseModelServiceTest {
         assertEquals(List.of(house.id(), house.id(), house.id(), house.id()), changes);
         assertEquals(new org.domus.model.DeviceAddress("casa", "salon", "lamp"), lamp.address());
 
-        // Events are appended through the writer thread: wait for the last one's commit.
-        List<String> expected = List.of("model.house.created", "model.room.created", "model.device.created",
-                "model.device.moved");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<String> types = db.events().recent(10).stream().map(Event::type).toList();
-            assertTrue(types.containsAll(expected), types.toString());
-        });
+        // Events are queued for the writer and committed a moment later.
+        org.awaitility.Awaitility.await().until(() -> db.events().recent(10).stream().map(Event::type).toList()
+                .containsAll(List.of("model.house.created", "model.room.created", "model.device.created",
+                        "model.device.moved")));
     }
 
     @Test
@@ -75,6 +72,20 @@ class HouseModelServiceTest {
         assertEquals(List.of(service.outline(house.id()).orElseThrow().inbox().getFirst()), outline.inbox());
         assertEquals("plug", outline.inbox().getFirst().address().device());
         assertEquals(List.of(salon), outline.roomsOn(null));
+    }
+
+    @Test
+    void aDeviceIngestDiscoversTellsTheListenersOfItsHouse() {
+        House house = service.createHouse("Casa", "casa", "UTC");
+        changes.clear();
+        java.util.concurrent.CompletableFuture<Object> written = new java.util.concurrent.CompletableFuture<>();
+        db.writer().submit(new org.domus.store.IngestRecord(List.of(new org.domus.model.Reading(
+                org.domus.model.SeriesPath.parse("casa/garage/door/contact"), java.time.Instant.now(), "open", null,
+                org.domus.model.AttributeKind.TEXT, null, false)), null, written::complete));
+        written.join();
+        // Commit listeners run just after the record's own callback.
+        org.awaitility.Awaitility.await().until(() -> changes.equals(List.of(house.id())));
+        assertEquals(1, service.outline(house.id()).orElseThrow().inbox().size());
     }
 
     @Test

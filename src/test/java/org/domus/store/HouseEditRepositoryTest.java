@@ -259,6 +259,9 @@ class HouseEditRepositoryTest {
         assertProblem(ModelProblem.SLUG_RESERVED,
                 () -> edits.createDevice(villa.id(), null, "hub", "lamp", "Lamp", "light"));
         assertEquals("Kitchen lamp", edits.renameDevice(lamp.id(), "Kitchen lamp").name());
+        Device described = edits.updateDevice(lamp.id(), "Kitchen lamp", " dimmer ");
+        assertEquals("dimmer", described.kind());
+        assertEquals("unknown", edits.updateDevice(lamp.id(), "Kitchen lamp", "").kind());
     }
 
     @Test

@@ -106,6 +106,20 @@ public final class ModelEditorView implements AutoCloseable {
         tree.setRoot(new TreeItem<>());
         tree.setCellFactory(view -> new NodeCell());
         tree.getSelectionModel().selectedItemProperty().addListener((observable, old, item) -> selected());
+        // Keys on the selection: Delete deletes (after asking), F2 renames, Enter moves, Insert adds a room.
+        tree.setOnKeyPressed(event -> {
+            Runnable action = switch (event.getCode()) {
+                case DELETE -> deleteButton.isDisabled() ? null : this::delete;
+                case F2 -> renameButton.isDisabled() ? null : this::rename;
+                case ENTER -> moveButton.isDisabled() ? null : this::move;
+                case INSERT -> newRoomButton.isDisabled() ? null : this::newRoom;
+                default -> null;
+            };
+            if (action != null) {
+                event.consume();
+                action.run();
+            }
+        });
 
         messageLabel.textProperty().bind(viewModel.messageProperty());
         problemLabel.textProperty().bind(viewModel.problemProperty());
@@ -336,9 +350,7 @@ public final class ModelEditorView implements AutoCloseable {
             return;
         }
         NameForm form = new NameForm(text, "device", NameForm.SlugRule.DEVICE, "");
-        ComboBox<String> kind = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(KINDS));
-        kind.setEditable(true);
-        kind.getEditor().setText("light");
+        ComboBox<String> kind = kindBox("light");
         dialogs.askName(text.get("dialog.newDevice.title", room.name()), form, "dialog.create",
                         List.of(new EditDialogs.Row(text.get("dialog.kind"), kind)))
                 .ifPresent(f -> viewModel.createDevice(room.id(), f.name(), f.slug(), kind.getEditor().getText()));
@@ -368,7 +380,13 @@ public final class ModelEditorView implements AutoCloseable {
                         .ifPresent(done -> viewModel.updateFloor(f.floor().id(), done.name(), level.getValue()));
             }
             case RoomNode r -> renameTo(node, "room", r.room().name());
-            case DeviceNode d -> renameTo(node, "device", d.device().name());
+            case DeviceNode d -> {
+                NameForm form = new NameForm(text, "device", NameForm.SlugRule.NONE, d.device().name());
+                ComboBox<String> kind = kindBox(d.device().kind());
+                dialogs.askName(text.get("dialog.rename.title", d.device().name()), form, "dialog.ok",
+                                List.of(new EditDialogs.Row(text.get("dialog.kind"), kind)))
+                        .ifPresent(f -> viewModel.updateDevice(d.device().id(), f.name(), kind.getEditor().getText()));
+            }
             default -> {
             }
         }
@@ -459,6 +477,16 @@ public final class ModelEditorView implements AutoCloseable {
                 viewModel.delete(node, null);
             }
         });
+    }
+
+    /** An editable choice of device kinds, showing {@code current} ("unknown" shows as empty). Shared with the inbox. */
+    public static ComboBox<String> kindBox(String current) {
+        ComboBox<String> kind = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(KINDS));
+        kind.setEditable(true);
+        kind.setId("kind-field");
+        kind.getEditor().setText("unknown".equals(current) ? "" : current);
+        kind.setMaxWidth(Double.MAX_VALUE);
+        return kind;
     }
 
     private static ComboBox<String> zoneBox(String current) {

@@ -18,9 +18,7 @@ import org.domus.house.HouseOutline;
 import org.domus.house.ModelListener;
 import org.domus.model.Attribute;
 import org.domus.model.Device;
-import org.domus.model.Floor;
 import org.domus.model.House;
-import org.domus.model.Room;
 import org.domus.store.DeletionImpact;
 import org.domus.ui.editing.ModelNode.AttributeNode;
 import org.domus.ui.editing.ModelNode.DeviceNode;
@@ -144,6 +142,11 @@ public final class ModelEditorViewModel implements AutoCloseable {
         }
     }
 
+    /** Names a device and says what kind it is ({@code ""}: not known). */
+    public void updateDevice(long deviceId, String name, String kind) {
+        run(() -> service.updateDevice(deviceId, name, kind), device -> text.get("done.renamed", device.name()));
+    }
+
     public void updateHouse(long houseId, String name, String zone) {
         run(() -> service.updateHouse(houseId, name, zone), house -> text.get("done.renamed", house.name()));
     }
@@ -257,16 +260,6 @@ public final class ModelEditorViewModel implements AutoCloseable {
                         attribute.unit(), attribute.path().toString());
             }
         };
-    }
-
-    /** The rooms a device of {@code outline} can move to. */
-    public static List<Room> rooms(HouseOutline outline) {
-        return outline.rooms();
-    }
-
-    /** The floors a room of {@code outline} can move to. */
-    public static List<Floor> floors(HouseOutline outline) {
-        return outline.floors();
     }
 
     private <T> void run(Supplier<T> edit, Function<T, String> done) {

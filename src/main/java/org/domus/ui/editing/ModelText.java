@@ -33,14 +33,6 @@ public final class ModelText {
         this.bundle = ResourceBundle.getBundle("org.domus.ui.editing.messages", locale);
     }
 
-    public Locale locale() {
-        return locale;
-    }
-
-    public ResourceBundle bundle() {
-        return bundle;
-    }
-
     /** The text of {@code key} with its arguments (numbers in the locale's format). */
     public String get(String key, Object... arguments) {
         String pattern = bundle.getString(key);

@@ -203,8 +203,10 @@ public final class InboxView implements AutoCloseable {
             return;
         }
         NameForm form = new NameForm(viewModel.modelText(), "device", NameForm.SlugRule.NONE, device.name());
-        dialogs.askName(viewModel.modelText().get("dialog.rename.title", device.name()), form, "dialog.ok", List.of())
-                .ifPresent(f -> viewModel.rename(device.id(), f.name()));
+        javafx.scene.control.ComboBox<String> kind = ModelEditorView.kindBox(device.kind());
+        dialogs.askName(viewModel.modelText().get("dialog.rename.title", device.name()), form, "dialog.ok",
+                        List.of(new EditDialogs.Row(viewModel.modelText().get("dialog.kind"), kind)))
+                .ifPresent(f -> viewModel.describe(device.id(), f.name(), kind.getEditor().getText()));
     }
 
     @FXML

@@ -193,6 +193,11 @@ public final class InboxViewModel implements AutoCloseable {
         run(() -> service.renameDevice(deviceId, name), device -> modelText.get("done.renamed", device.name()));
     }
 
+    /** Names the device and says what kind it is ({@code ""}: not known). */
+    public void describe(long deviceId, String name, String kind) {
+        run(() -> service.updateDevice(deviceId, name, kind), device -> modelText.get("done.renamed", device.name()));
+    }
+
     /** Gives the confirmation text for deleting the device to {@code onImpact}, on the FX thread. */
     public void impact(long deviceId, Consumer<String> onImpact) {
         background.execute(() -> {
@@ -230,7 +235,7 @@ public final class InboxViewModel implements AutoCloseable {
 
     /**
      * On the store writer's thread, after each commit: a discovered device, or a first value of an attribute of a
-     * waiting device, changes the inbox. Two hash lookups per reading.
+     * waiting device, changes the inbox. One hash lookup per reading of a known series.
      */
     private void committed(List<Reading> readings, List<Device> discovered) {
         if (!discovered.isEmpty()) {
@@ -239,8 +244,12 @@ public final class InboxViewModel implements AutoCloseable {
         }
         Set<SeriesPath> known = knownSeries;
         Set<DeviceAddress> waitingDevices = waitingAddresses;
+        if (waitingDevices.isEmpty()) {
+            return;
+        }
         for (Reading reading : readings) {
-            if (waitingDevices.contains(reading.series().deviceAddress()) && !known.contains(reading.series())) {
+            // Known series (every device's) first: one lookup, no allocation, for nearly every reading.
+            if (!known.contains(reading.series()) && waitingDevices.contains(reading.series().deviceAddress())) {
                 requestReload();
                 return;
             }
@@ -252,8 +261,10 @@ public final class InboxViewModel implements AutoCloseable {
         Set<DeviceAddress> addresses = new HashSet<>();
         Set<SeriesPath> series = new HashSet<>();
         for (HouseOutline outline : read) {
-            for (Device device : outline.inbox()) {
-                addresses.add(device.address());
+            for (Device device : outline.devices()) {
+                if (device.inInbox()) {
+                    addresses.add(device.address());
+                }
                 outline.attributesOf(device.id()).forEach(a -> series.add(a.path()));
             }
         }
@@ -309,7 +320,8 @@ public final class InboxViewModel implements AutoCloseable {
 
     private Entry entry(HouseOutline outline, Device device) {
         Instant seen = device.discoveredAt();
-        String line = text("device.line", device.address().toString(), device.kind(),
+        String kind = "unknown".equals(device.kind()) ? text("kind.unknown") : device.kind();
+        String line = text("device.line", device.address().toString(), kind,
                 seen == null ? "—" : time.format(seen));
         List<Attribute> attributes = outline.attributesOf(device.id());
         String reported = attributes.isEmpty() ? text("device.noAttributes")

@@ -22,6 +22,7 @@ public final class RoleDialog {
 
     private final RoleViewModel viewModel;
     private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final PasswordField current = new PasswordField();
     private final PasswordField pin = new PasswordField();
     private final PasswordField confirmation = new PasswordField();
     private final ChangeListener<Step> stepListener = (observable, old, step) -> {
@@ -33,12 +34,15 @@ public final class RoleDialog {
     };
     private final ChangeListener<String> messageListener = (observable, old, message) -> {
         if (!message.isEmpty()) {
+            current.clear();
             pin.clear();
             confirmation.clear();
-            pin.requestFocus();
+            (current.isVisible() ? current : pin).requestFocus();
         }
     };
     private final Label header = new Label();
+    private final Label currentLabel = new Label();
+    private final Label pinLabel = new Label();
     private final Label confirmationLabel = new Label();
     private final Button submit;
 
@@ -65,6 +69,7 @@ public final class RoleDialog {
             submit();
         });
 
+        current.setId("pin-current");
         pin.setId("pin-field");
         pin.setPromptText(viewModel.text("dialog.pin"));
         confirmation.setId("pin-confirmation");
@@ -77,9 +82,10 @@ public final class RoleDialog {
         message.setWrapText(true);
         message.setMaxWidth(420);
         message.textProperty().bind(viewModel.messageProperty());
-        Label pinLabel = new Label(viewModel.text("dialog.pin"));
+        currentLabel.setText(viewModel.text("dialog.current"));
         confirmationLabel.setText(viewModel.text("dialog.confirm"));
-        VBox content = new VBox(8, header, pinLabel, pin, confirmationLabel, confirmation, message);
+        VBox content = new VBox(8, header, currentLabel, current, pinLabel, pin, confirmationLabel, confirmation,
+                message);
         content.getStyleClass().add("dialog-body");
         dialog.getDialogPane().setContent(content);
         dialog.setOnHidden(event -> {
@@ -88,6 +94,7 @@ public final class RoleDialog {
             if (viewModel.stepProperty().get() != Step.IDLE) {
                 viewModel.cancel();
             }
+            current.clear();
             pin.clear();
             confirmation.clear();
         });
@@ -99,25 +106,43 @@ public final class RoleDialog {
     /** Shows the dialog without waiting. */
     public void show() {
         dialog.show();
-        pin.requestFocus();
+        (current.isVisible() ? current : pin).requestFocus();
     }
 
     private void layout(Step step) {
-        boolean first = step == Step.SET_PIN;
-        header.setText(viewModel.text(first ? "dialog.set" : "dialog.enter"));
-        confirmationLabel.setVisible(first);
-        confirmationLabel.setManaged(first);
-        confirmation.setVisible(first);
-        confirmation.setManaged(first);
-        submit.setText(viewModel.text(first ? "dialog.setButton" : "dialog.unlock"));
+        boolean change = step == Step.CHANGE_PIN;
+        boolean twice = step == Step.SET_PIN || change;
+        header.setText(viewModel.text(switch (step) {
+            case SET_PIN -> "dialog.set";
+            case CHANGE_PIN -> "dialog.change";
+            default -> "dialog.enter";
+        }));
+        pinLabel.setText(viewModel.text(change ? "dialog.newPin" : "dialog.pin"));
+        show(currentLabel, change);
+        show(current, change);
+        show(confirmationLabel, twice);
+        show(confirmation, twice);
+        submit.setText(viewModel.text(switch (step) {
+            case SET_PIN -> "dialog.setButton";
+            case CHANGE_PIN -> "dialog.changeButton";
+            default -> "dialog.unlock";
+        }));
         if (dialog.isShowing()) {
             dialog.getDialogPane().getScene().getWindow().sizeToScene();
         }
     }
 
+    private static void show(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
     private void submit() {
         if (viewModel.stepProperty().get() == Step.SET_PIN) {
             viewModel.submitNewPin(pin.getText().toCharArray(), confirmation.getText().toCharArray());
+        } else if (viewModel.stepProperty().get() == Step.CHANGE_PIN) {
+            viewModel.submitPinChange(current.getText().toCharArray(), pin.getText().toCharArray(),
+                    confirmation.getText().toCharArray());
         } else {
             viewModel.submitPin(pin.getText().toCharArray());
         }

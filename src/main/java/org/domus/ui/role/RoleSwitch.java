@@ -42,6 +42,13 @@ public final class RoleSwitch extends HBox {
         viewModel.installerModeProperty().addListener((observable, old, installer) -> update.run());
         update.run();
         toggle.disableProperty().bind(viewModel.busyProperty());
+        Button changePin = new Button(viewModel.text("switch.changePin"));
+        changePin.setId("role-change-pin");
+        changePin.setTooltip(new Tooltip(viewModel.text("tooltip.changePin")));
+        changePin.visibleProperty().bind(viewModel.installerModeProperty());
+        changePin.managedProperty().bind(changePin.visibleProperty());
+        changePin.disableProperty().bind(viewModel.busyProperty());
+        changePin.setOnAction(event -> viewModel.beginChangePin());
         toggle.setOnAction(event -> {
             if (viewModel.installerModeProperty().get()) {
                 viewModel.leaveInstallerMode();
@@ -54,6 +61,6 @@ public final class RoleSwitch extends HBox {
                 new RoleDialog(viewModel, getScene() == null ? null : getScene().getWindow()).show();
             }
         });
-        getChildren().addAll(mode, toggle);
+        getChildren().addAll(mode, changePin, toggle);
     }
 }

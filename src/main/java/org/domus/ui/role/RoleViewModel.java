@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class RoleViewModel {
 
     /** Where a switch to installer mode stands. */
-    public enum Step { IDLE, SET_PIN, ENTER_PIN }
+    public enum Step { IDLE, SET_PIN, ENTER_PIN, CHANGE_PIN }
 
     private static final Logger LOG = LoggerFactory.getLogger(RoleViewModel.class);
 
@@ -164,6 +164,48 @@ public final class RoleViewModel {
         });
     }
 
+    /** In installer mode: asks for the current PIN and a new one (twice). */
+    public void beginChangePin() {
+        if (role.get() != Role.INSTALLER || busy.get()) {
+            return;
+        }
+        message.set("");
+        step.set(Step.CHANGE_PIN);
+    }
+
+    /** The current PIN and the new one, twice. The arrays are wiped. */
+    public void submitPinChange(char[] current, char[] pin, char[] confirmation) {
+        if (step.get() != Step.CHANGE_PIN || busy.get()) {
+            wipe(current, pin, confirmation);
+            return;
+        }
+        busy.set(true);
+        background.execute(() -> {
+            try {
+                PinAttempt attempt = access.changePin(current, pin, confirmation);
+                fx.execute(() -> {
+                    switch (attempt) {
+                        case PinAttempt.Granted granted -> {
+                            busy.set(false);
+                            message.set("");
+                            step.set(Step.IDLE);
+                            LOG.info("The installer PIN was changed from the console");
+                        }
+                        case PinAttempt.Wrong wrong -> refused(text("wrong", wrong.triesLeft()));
+                        case PinAttempt.Locked locked -> refused(text("locked", duration(locked.remaining())));
+                    }
+                });
+            } catch (InvalidPinException e) {
+                String sentence = text("pin." + e.reason().name());
+                fx.execute(() -> refused(sentence));
+            } catch (RuntimeException e) {
+                fail(e);
+            } finally {
+                wipe(current, pin, confirmation);
+            }
+        });
+    }
+
     /** Gives up the switch (the dialog was closed). */
     public void cancel() {
         step.set(Step.IDLE);
@@ -187,6 +229,7 @@ public final class RoleViewModel {
 
     private void refused(String sentence) {
         busy.set(false);
+        message.set(""); // the same sentence twice still tells the dialog (it clears the fields)
         message.set(sentence);
     }
 

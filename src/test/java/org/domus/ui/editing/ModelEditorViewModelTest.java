@@ -40,7 +40,7 @@ class ModelEditorViewModelTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("domus.db"), StoreOptions.defaults());
-        service = new HouseModelService(db.houses(), db.houseEdits(), db.events(), Clock.systemUTC());
+        service = HouseModelService.of(db, Clock.systemUTC());
         viewModel = new ModelEditorViewModel(service, new ModelText(Locale.ENGLISH), Runnable::run, Runnable::run);
         viewModel.start();
     }

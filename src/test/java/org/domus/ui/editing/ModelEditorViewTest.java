@@ -64,7 +64,7 @@ class ModelEditorViewTest {
                 "ON", 1.0, AttributeKind.BOOLEAN, null, false)), null, written::complete));
         written.join();
         background = Executors.newSingleThreadExecutor();
-        HouseModelService service = new HouseModelService(db.houses(), db.houseEdits(), db.events(), Clock.systemUTC());
+        HouseModelService service = HouseModelService.of(db, Clock.systemUTC());
         ModelEditorViewModel viewModel = new ModelEditorViewModel(service, new ModelText(Locale.ENGLISH), background,
                 FrameBridge.onFxThread());
         ControllerFactory.Loaded<ModelEditorView> loaded = new ControllerFactory()
@@ -109,8 +109,7 @@ class ModelEditorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, db.houses().listDevices(house.id()).size(), "cancelled: nothing deleted");
 
-        robot.clickOn("Lamp  ·  demo/kitchen/lamp");
-        robot.clickOn("#delete-button");
+        robot.clickOn("Lamp  ·  demo/kitchen/lamp").type(javafx.scene.input.KeyCode.DELETE); // the key asks too
         awaitFx(() -> robot.lookup("#confirm-delete").tryQuery().isPresent());
         robot.clickOn("#confirm-delete");
         awaitFx(() -> db.houses().listDevices(house.id()).isEmpty()

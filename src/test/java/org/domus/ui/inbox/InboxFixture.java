@@ -29,7 +29,7 @@ final class InboxFixture implements AutoCloseable {
     InboxFixture(Path folder) {
         db = Database.open(folder.resolve("domus.db"), StoreOptions.defaults());
         ingest = new IngestService(db.writer(), db.events(), liveState, 10_000);
-        service = new HouseModelService(db.houses(), db.houseEdits(), db.events(), Clock.systemUTC());
+        service = HouseModelService.of(db, Clock.systemUTC());
         house = db.houseEdits().createHouse("demo", "Demo house", ZoneOffset.UTC);
         db.houseEdits().createRoom(house.id(), null, "kitchen", "Kitchen");
         db.houseEdits().createRoom(house.id(), null, "living-room", "Living room");

@@ -57,7 +57,7 @@ class InboxViewModelTest {
                 && viewModel.devices().getFirst().attributes().equals("Reports: battery, contact"));
         InboxViewModel.Entry entry = viewModel.devices().getFirst();
         assertEquals("door-sensor", entry.device().name());
-        assertTrue(entry.line().startsWith("demo/garage/door-sensor · unknown · seen first "), entry.line());
+        assertTrue(entry.line().startsWith("demo/garage/door-sensor · kind not known yet · seen first "), entry.line());
         assertEquals(1, viewModel.waitingEverywhereProperty().get());
         assertEquals("1 device waiting", viewModel.summaryProperty().get());
     }

@@ -106,6 +106,23 @@ class InboxViewTest {
         assertTrue(fixture.db.houses().listDevices(fixture.house.id()).getFirst().inInbox());
     }
 
+    @Test
+    void namesADiscoveredDeviceAndSaysItsKind(FxRobot robot) {
+        fixture.publish("domus/demo/attic/fan/power", "ON");
+        ListView<?> devices = robot.lookup(".device-list").queryAs(ListView.class);
+        awaitFx(() -> devices.getItems().size() == 1);
+        robot.clickOn("fan");
+        robot.clickOn("#rename-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#name-field").eraseText(3).write("Attic fan");
+        robot.clickOn("#kind-field").write("switch");
+        robot.clickOn("Save");
+        awaitFx(() -> "Attic fan".equals(fixture.db.houses().listDevices(fixture.house.id()).getFirst().name()));
+        Device described = fixture.db.houses().listDevices(fixture.house.id()).getFirst();
+        assertEquals("switch", described.kind());
+        assertTrue(described.inInbox(), "naming does not place it");
+    }
+
     private Room room(Device device) {
         return fixture.db.houseEdits().findRoom(device.roomId()).orElseThrow();
     }

@@ -91,6 +91,26 @@ class RoleSwitchTest {
         awaitFx(() -> viewModel.installerModeProperty().get());
     }
 
+    @Test
+    void anInstallerChangesThePinFromTheSwitch(FxRobot robot) {
+        assertFalse(robot.lookup("#role-change-pin").query().isVisible(), "only in installer mode");
+        robot.clickOn("#role-toggle");
+        awaitFx(() -> robot.lookup("#pin-confirmation").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#pin-field").write("2468");
+        robot.clickOn("#pin-confirmation").write("2468");
+        robot.clickOn("#pin-submit");
+        awaitFx(() -> viewModel.installerModeProperty().get());
+
+        robot.clickOn("#role-change-pin");
+        awaitFx(() -> robot.lookup("#pin-current").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#pin-current").write("2468");
+        robot.clickOn("#pin-field").write("9753");
+        robot.clickOn("#pin-confirmation").write("9753");
+        robot.clickOn("#pin-submit");
+        awaitFx(() -> robot.lookup("#pin-current").tryQuery().isEmpty());
+        assertTrue(viewModel.installerModeProperty().get());
+    }
+
     private static String mode(FxRobot robot) {
         return robot.lookup("#role-mode").queryAs(Label.class).getText();
     }

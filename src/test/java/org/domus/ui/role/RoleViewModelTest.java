@@ -107,6 +107,32 @@ class RoleViewModelTest {
     }
 
     @Test
+    void anInstallerChangesThePinWithTheCurrentOne() {
+        setPin();
+        viewModel.beginChangePin();
+        assertEquals(Step.CHANGE_PIN, viewModel.stepProperty().get());
+        viewModel.submitPinChange("1111".toCharArray(), "9753".toCharArray(), "9753".toCharArray());
+        assertEquals("Wrong PIN. 4 tries left before PIN entry pauses.", viewModel.messageProperty().get());
+        viewModel.submitPinChange("2468".toCharArray(), "9753".toCharArray(), "9735".toCharArray());
+        assertEquals("The two PINs differ.", viewModel.messageProperty().get());
+        viewModel.submitPinChange("2468".toCharArray(), "9753".toCharArray(), "9753".toCharArray());
+        assertEquals(Step.IDLE, viewModel.stepProperty().get());
+
+        viewModel.leaveInstallerMode();
+        viewModel.beginSwitch();
+        viewModel.submitPin("2468".toCharArray());
+        assertFalse(viewModel.installerModeProperty().get(), "the old PIN no longer works");
+        viewModel.submitPin("9753".toCharArray());
+        assertTrue(viewModel.installerModeProperty().get());
+    }
+
+    @Test
+    void onlyAnInstallerCanChangeThePin() {
+        viewModel.beginChangePin();
+        assertEquals(Step.IDLE, viewModel.stepProperty().get());
+    }
+
+    @Test
     void cancellingLeavesHomeownerMode() {
         viewModel.beginSwitch();
         viewModel.cancel();
