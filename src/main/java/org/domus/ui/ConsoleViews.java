@@ -61,18 +61,18 @@ public final class ConsoleViews {
                 Clock.systemUTC());
         ConsoleScreens screens = new ConsoleScreens();
         return screens
-                .add(new ConsoleScreens.Screen("alerts", tabTitle("org.domus.ui.alerts.messages"),
-                        MaterialDesignB.BELL_ALERT_OUTLINE, ConsoleViews::alerts))
-                .add(new ConsoleScreens.Screen("notifications", tabTitle("org.domus.ui.notifications.messages"),
-                        MaterialDesignM.MESSAGE_BADGE_OUTLINE, ConsoleViews::notifications))
-                .add(new ConsoleScreens.Screen("rules", tabTitle("org.domus.ui.rules.messages"),
-                        MaterialDesignR.ROBOT_OUTLINE, ConsoleViews::rules))
                 .add(new ConsoleScreens.Screen("inbox", bundleTitle("org.domus.ui.inbox.messages"),
                         MaterialDesignI.INBOX_ARROW_DOWN_OUTLINE, context -> inbox(context, model)))
                 .add(new ConsoleScreens.Screen("model", locale -> new ModelText(locale).get("title"),
                         MaterialDesignH.HOME_EDIT_OUTLINE, context -> modelEditor(context, model)))
                 .add(new ConsoleScreens.Screen("devices", title("screen.devices"), MaterialDesignF.FILE_TREE_OUTLINE,
                         ConsoleViews::devicesTable))
+                .add(new ConsoleScreens.Screen("alerts", tabTitle("org.domus.ui.alerts.messages"),
+                        MaterialDesignB.BELL_ALERT_OUTLINE, ConsoleViews::alerts))
+                .add(new ConsoleScreens.Screen("notifications", tabTitle("org.domus.ui.notifications.messages"),
+                        MaterialDesignM.MESSAGE_BADGE_OUTLINE, ConsoleViews::notifications))
+                .add(new ConsoleScreens.Screen("rules", tabTitle("org.domus.ui.rules.messages"),
+                        MaterialDesignR.ROBOT_OUTLINE, ConsoleViews::rules))
                 .add(new ConsoleScreens.Screen("simulators", title("screen.simulators"),
                         MaterialDesignM.MOTION_PLAY_OUTLINE, ConsoleViews::simulators))
                 .add(new ConsoleScreens.Screen("hubs", bundleTitle("org.domus.ui.provision.messages"),

@@ -112,6 +112,11 @@ public final class ConsoleWindow implements AutoCloseable {
         }
     }
 
+    /** The side bar's screens, and whether installer-only ones are listed. */
+    public ConsoleScreens screens() {
+        return screens;
+    }
+
     public ShellView shell() {
         return shell;
     }

@@ -1,6 +1,7 @@
 package org.domus.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
@@ -86,6 +87,28 @@ class ShellViewTest {
                         "Lake cabin", "Porch"),
                 robot.lookup(".nav-name").queryAllAs(Label.class).stream().map(Label::getText)
                         .filter(t -> t != null && !t.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void listsInstallerScreensOnlyInInstallerModeAndLeavesThemWhenItEnds(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node rawTopics = robot.lookup(".screen-raw-topics").queryAs(Node.class);
+        Node hubs = robot.lookup(".screen-hubs").queryAs(Node.class);
+        assertFalse(rawTopics.isVisible(), "homeowners see no raw topics");
+        assertFalse(hubs.isVisible(), "homeowners see no hub provisioning");
+        robot.interact(() -> window.shell().show("screen:raw-topics"));
+        assertEquals("Demo house", text(robot, ".panel-title"), "a homeowner asking for an installer screen gets the house");
+
+        robot.interact(() -> window.screens().installerModeProperty().unbind());
+        robot.interact(() -> window.screens().installerModeProperty().set(true));
+        assertTrue(rawTopics.isVisible() && hubs.isVisible(), "installers see both");
+        robot.interact(() -> window.shell().show("screen:raw-topics"));
+        assertEquals("screen:raw-topics", window.shell().viewModel().currentViewProperty().get());
+
+        robot.interact(() -> window.screens().installerModeProperty().set(false));
+        assertFalse(window.shell().viewModel().currentViewProperty().get().startsWith("screen:raw-topics"),
+                "leaving installer mode leaves its screen");
+        assertFalse(rawTopics.isVisible());
     }
 
     @Test
