@@ -74,7 +74,7 @@ public final class ConsoleViews {
                 .add(new ConsoleScreens.Screen("rules", tabTitle("org.domus.ui.rules.messages"),
                         MaterialDesignR.ROBOT_OUTLINE, ConsoleViews::rules))
                 .add(new ConsoleScreens.Screen("simulators", title("screen.simulators"),
-                        MaterialDesignM.MOTION_PLAY_OUTLINE, ConsoleViews::simulators))
+                        MaterialDesignM.MOTION_PLAY_OUTLINE, context -> simulators(context, screens)))
                 .add(new ConsoleScreens.Screen("hubs", bundleTitle("org.domus.ui.provision.messages"),
                         MaterialDesignR.ROUTER_WIRELESS, ConsoleViews::hubs).forInstallers())
                 .add(new ConsoleScreens.Screen("raw-topics", bundleTitle("org.domus.ui.rawtopics.messages"),
@@ -198,12 +198,18 @@ public final class ConsoleViews {
         return ConsoleScreens.mounted(loaded.root(), loaded.controller());
     }
 
-    private static ConsoleScreens.Mounted simulators(ScreenContext context) {
+    /** The simulators; their faults are for installers (issue 6's roles). */
+    private static ConsoleScreens.Mounted simulators(ScreenContext context, ConsoleScreens screens) {
         SimulatorViewModel viewModel = new SimulatorViewModel(context.session().simulator(), context.background(),
                 context.bridge()::execute, context.messages());
         ControllerFactory.Loaded<SimulatorView> loaded = new ControllerFactory()
                 .register(SimulatorView.class, () -> new SimulatorView(viewModel))
                 .load(SimulatorView.class, context.messages().bundle());
+        Node faults = loaded.root().lookup(".faults");
+        if (faults != null) {
+            faults.visibleProperty().bind(screens.installerModeProperty());
+            faults.managedProperty().bind(faults.visibleProperty());
+        }
         return ConsoleScreens.mounted(loaded.root(), loaded.controller());
     }
 }
