@@ -13,11 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.domus.app.ConsoleSimulator;
-import org.domus.broker.BrokerStatus;
-import org.domus.command.CommandService;
-import org.domus.ingest.LiveState;
 import org.domus.model.SeriesPath;
-import org.domus.store.Database;
 import org.domus.ui.ConsoleSession;
 import org.domus.ui.ConsoleViews;
 import org.domus.ui.fx.FrameBridge;
@@ -40,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * appears, changes live, and obeys a command sent from its tile.
  */
 @ExtendWith(ApplicationExtension.class)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ConsoleEndToEndIT {
 
     private static final SeriesPath LIGHT = SeriesPath.parse("demo/living-room/ceiling-light/power");
@@ -76,18 +72,18 @@ class ConsoleEndToEndIT {
     @Test
     void aSimulatedDeviceAppearsChangesLiveAndObeysACommand(FxRobot robot) {
         // Appears: the demo house's tiles, and the ceiling light online with its state.
-        await().atMost(Duration.ofSeconds(30)).until(() -> tile(robot, "Ceiling light") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> tile(robot, "Ceiling light") != null);
         DeviceTile light = tile(robot, "Ceiling light");
-        await().atMost(Duration.ofSeconds(30)).until(() -> light.getPseudoClassStates().stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> light.getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("online")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !value(robot, light).equals("—"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !value(robot, light).equals("—"));
 
         // Changes live: a reading published on the broker reaches the thermostat's tile.
         var client = core.houseClient("e2e-sensor");
         client.publishWith().topic(TEMPERATURE.topic()).qos(MqttQos.AT_LEAST_ONCE)
                 .payload("23.4".getBytes(StandardCharsets.UTF_8)).send().orTimeout(10, TimeUnit.SECONDS).join();
         DeviceTile thermostat = tile(robot, "Thermostat");
-        await().atMost(Duration.ofSeconds(30)).until(() -> value(robot, thermostat).equals("23.4 °C"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> value(robot, thermostat).equals("23.4 °C"));
 
         // Obeys: in its room, the tile's toggle goes through the command service to the simulated light and back.
         robot.clickOn(robot.lookup(".nav-name").queryAllAs(Label.class).stream()
@@ -98,10 +94,10 @@ class ConsoleEndToEndIT {
         String before = value(robot, roomLight);
         ToggleButton toggle = robot.from(roomLight).lookup(".tile-toggle").queryAs(ToggleButton.class);
         robot.clickOn(toggle);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "confirmed".equals(
+        await().atMost(Duration.ofSeconds(60)).until(() -> "confirmed".equals(
                 robot.from(roomLight).lookup(".tile-command").queryAs(Label.class).getText()));
         String expected = before.equals("On") ? "Off" : "On";
-        await().atMost(Duration.ofSeconds(30)).until(() -> value(robot, roomLight).equals(expected));
+        await().atMost(Duration.ofSeconds(60)).until(() -> value(robot, roomLight).equals(expected));
         assertEquals(expected.equals("On") ? "ON" : "OFF",
                 core.core().liveState().latest(LIGHT).orElseThrow().text());
     }
@@ -116,51 +112,6 @@ class ConsoleEndToEndIT {
     }
 
     private static ConsoleSession session(TestCore core, SimulatorControl simulator) {
-        return new ConsoleSession() {
-            @Override
-            public org.domus.rules.RulesServices rules() {
-                return core.core().rules().services();
-            }
-
-            @Override
-            public org.domus.ingest.RawTopics rawTopics() {
-                return core.core().ingest().rawTopics();
-            }
-
-            @Override
-            public Database store() {
-                return core.core().store();
-            }
-
-            @Override
-            public LiveState liveState() {
-                return core.core().liveState();
-            }
-
-            @Override
-            public BrokerStatus broker() {
-                return core.core().broker();
-            }
-
-            @Override
-            public Path dataDir() {
-                return core.core().config().dataDir();
-            }
-
-            @Override
-            public CommandService commands() {
-                return core.core().commands();
-            }
-
-            @Override
-            public SimulatorControl simulator() {
-                return simulator;
-            }
-
-            @Override
-            public boolean firstRun() {
-                return core.core().firstRun();
-            }
-        };
+        return new org.domus.app.CoreConsoleSession(core.core(), simulator, true);
     }
 }

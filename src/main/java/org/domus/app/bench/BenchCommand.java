@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its last line of output is its headline figure as key=value pairs.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class, BenchCommand.Commands.class,
-            BenchCommand.Simulate.class, BenchCommand.Rules.class})
+            BenchCommand.Simulate.class, BenchCommand.Rules.class, BenchCommand.Ui.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -158,6 +158,36 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return new RulesBenchmark(rules, rate, seconds, warmup, runs, spec.commandLine().getOut()).run();
+        }
+    }
+
+    @Command(name = "ui", mixinStandardHelpOptions = true,
+            description = {"The console window (needs a display: xvfb-run) on a room of 50 tiles and a device chart,"
+                + " with 10,000 simulated devices at 5,000 msg/s.",
+                "Last line: pulses_per_s=… fx_busy=… p99_ms=… heap_mb=… chart_ms=…"})
+    static final class Ui implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--devices", defaultValue = "10000", description = "simulated devices (default ${DEFAULT-VALUE})")
+        private int devices;
+
+        @Option(names = "--rate", defaultValue = "5000", description = "total msg/s asked (default ${DEFAULT-VALUE})")
+        private double rate;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "measured seconds (default ${DEFAULT-VALUE})")
+        private int seconds;
+
+        @Option(names = "--warmup", defaultValue = "10", description = "seconds shown before measuring (default ${DEFAULT-VALUE})")
+        private int warmup;
+
+        @Option(names = "--chart-days", defaultValue = "365",
+                description = "days of 1 Hz data generated for the chart timing (default ${DEFAULT-VALUE})")
+        private int chartDays;
+
+        @Override
+        public Integer call() throws Exception {
+            return new UiBenchmark(devices, rate, seconds, warmup, chartDays, spec.commandLine().getOut()).run();
         }
     }
 }

@@ -1,18 +1,11 @@
 package org.domus.app.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.domus.app.ConfigLoader;
 import org.domus.app.DomusConfig;
-import org.domus.app.ConsoleSimulator;
-import org.domus.app.DomusCore;
 import org.domus.app.Logging;
-import org.domus.broker.BrokerStatus;
-import org.domus.ingest.LiveState;
-import org.domus.store.Database;
 import org.domus.ui.ConsoleApplication;
 import org.domus.ui.ConsoleResult;
-import org.domus.ui.ConsoleSession;
 import org.domus.ui.ConsoleStart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,9 +68,9 @@ public final class DomusCommand implements Callable<Integer> {
         try (CoreStarter starter = new CoreStarter(config, spec.commandLine().getOut())) {
             ConsoleStart start;
             try {
-                start = new ConsoleStart.Ready(CoreSession.of(starter.start(resetCorruptStore)));
+                start = new ConsoleStart.Ready(org.domus.app.CoreConsoleSession.of(starter.start(resetCorruptStore)));
             } catch (CoreStarter.CorruptStore e) {
-                start = new ConsoleStart.CorruptStore(e.getMessage(), () -> CoreSession.of(starter.moveAsideAndStart()));
+                start = new ConsoleStart.CorruptStore(e.getMessage(), () -> org.domus.app.CoreConsoleSession.of(starter.moveAsideAndStart()));
             }
             ConsoleResult result;
             try {
@@ -93,59 +86,6 @@ public final class DomusCommand implements Callable<Integer> {
                         + " Move it aside and start fresh with: domus --data "
                         + CoreStarter.dataArgument(config.dataDir()) + " --reset-corrupt-store");
             };
-        }
-    }
-
-    /** The core as the console sees it. */
-    private record CoreSession(DomusCore core, ConsoleSimulator simulator) implements ConsoleSession {
-
-        static CoreSession of(DomusCore core) {
-            return new CoreSession(core, new ConsoleSimulator(core));
-        }
-
-        @Override
-        public boolean firstRun() {
-            return core.firstRun();
-        }
-
-        @Override
-        public Database store() {
-            return core.store();
-        }
-
-        @Override
-        public LiveState liveState() {
-            return core.liveState();
-        }
-
-        @Override
-        public BrokerStatus broker() {
-            return core.broker();
-        }
-
-        @Override
-        public Path dataDir() {
-            return core.config().dataDir();
-        }
-
-        @Override
-        public org.domus.command.CommandService commands() {
-            return core.commands();
-        }
-
-        @Override
-        public org.domus.ingest.RawTopics rawTopics() {
-            return core.ingest().rawTopics();
-        }
-
-        @Override
-        public org.domus.rules.RulesServices rules() {
-            return core.rules().services();
-        }
-
-        @Override
-        public java.util.Optional<org.domus.ui.provision.HubProvisioning> provisioning() {
-            return java.util.Optional.of(new org.domus.app.ConsoleProvisioning(core));
         }
     }
 }

@@ -71,6 +71,15 @@ public final class DeviceDetailViewModel implements AutoCloseable {
     private final FrameBridge bridge;
     private final Clock clock;
     private final Consumer<Collection<Reading>> batchListener = this::live;
+    /** The device may not be known yet when the view opens (the houses still being read): describe it then. */
+    private final javafx.beans.value.ChangeListener<HomeStructure> structureListener = (o, old, now) -> {
+        if (this.device == null) {
+            describe(now);
+            if (this.device != null) {
+                load();
+            }
+        }
+    };
     private final AtomicLong loadGeneration = new AtomicLong();
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -103,6 +112,7 @@ public final class DeviceDetailViewModel implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         describe(home.structure());
         home.addBatchListener(batchListener);
+        home.structureProperty().addListener(structureListener);
         // Resuming follows now again: the points missed while paused are read from the store.
         paused.addListener((o, was, now) -> {
             if (!now && range.get() != ChartRange.CUSTOM) {
@@ -120,6 +130,7 @@ public final class DeviceDetailViewModel implements AutoCloseable {
     @Override
     public void close() {
         home.removeBatchListener(batchListener);
+        home.structureProperty().removeListener(structureListener);
         loadGeneration.incrementAndGet();
     }
 

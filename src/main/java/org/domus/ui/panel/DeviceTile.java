@@ -66,6 +66,9 @@ public final class DeviceTile extends VBox {
         name.getStyleClass().add("tile-name");
         name.setTooltip(new Tooltip(model.name() + " · " + model.device().address()));
         name.setMaxWidth(Double.MAX_VALUE);
+        // A long name wraps rather than being cut off.
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(name, Priority.ALWAYS);
         Region dot = new Region();
         dot.getStyleClass().add("status-dot");
@@ -203,6 +206,7 @@ public final class DeviceTile extends VBox {
             case TileControl.Toggle toggle -> {
                 ToggleButton button = new ToggleButton();
                 button.getStyleClass().add("tile-toggle");
+                button.setMinWidth(Region.USE_PREF_SIZE);
                 button.setGraphic(Icons.of(MaterialDesignP.POWER, 16));
                 ChangeListener<String> show = (o, old, now) -> {
                     boolean on = toggle.isOn(now);
@@ -223,6 +227,7 @@ public final class DeviceTile extends VBox {
                 Slider slider = new Slider(level.min(), level.max(), level.min());
                 slider.getStyleClass().add("tile-slider");
                 slider.setPrefWidth(140);
+                slider.setMinWidth(60);
                 HBox.setHgrow(slider, Priority.ALWAYS);
                 ChangeListener<Double> show = (o, old, now) -> {
                     if (now != null && !slider.isValueChanging()) {

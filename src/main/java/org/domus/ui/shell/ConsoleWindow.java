@@ -82,23 +82,21 @@ public final class ConsoleWindow implements AutoCloseable {
         build(preferences.language());
         stage.show();
         trackBounds();
-        home.start();
         String remembered = preferences.lastView();
+        // A remembered tool opens at once; anything else once the houses are read (an empty state meanwhile).
+        shell.show(remembered.startsWith("screen:") ? remembered : "");
         home.structureProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends org.domus.ui.live.HomeStructure> o,
                                 org.domus.ui.live.HomeStructure old, org.domus.ui.live.HomeStructure now) {
-                if (!now.houses().isEmpty()) {
+                if (showInitial(remembered, now)) {
                     home.structureProperty().removeListener(this);
-                    if (shell.viewModel().currentViewProperty().get().isEmpty()) {
-                        shell.show(shell.viewModel().initialView(remembered).orElse(remembered));
-                    }
                 }
             }
         });
-        if (remembered.startsWith("screen:")) {
-            shell.show(remembered);
-        }
+        home.start();
+        // A reader on the calling thread has the houses already.
+        showInitial(remembered, home.structure());
     }
 
     /**
@@ -115,6 +113,17 @@ public final class ConsoleWindow implements AutoCloseable {
     /** The side bar's screens, and whether installer-only ones are listed. */
     public ConsoleScreens screens() {
         return screens;
+    }
+
+    /** Shows the remembered view (or the first house) once there are houses; whether it did. */
+    private boolean showInitial(String remembered, org.domus.ui.live.HomeStructure structure) {
+        if (structure.houses().isEmpty()) {
+            return false;
+        }
+        if (shell.viewModel().currentViewProperty().get().isEmpty()) {
+            shell.show(shell.viewModel().initialView(remembered).orElse(remembered));
+        }
+        return true;
     }
 
     public ShellView shell() {

@@ -1,6 +1,5 @@
 package org.domus.ui.shell;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +88,6 @@ public final class ShellView implements AutoCloseable {
     private final VBox banner = new VBox();
     private final HBox tools = new HBox(8);
     private final Timeline statusPoll;
-    private final List<IntegerBinding> badges = new ArrayList<>();
     private Theme theme;
     private boolean bannerDismissed;
     private boolean selecting;
@@ -407,8 +405,6 @@ public final class ShellView implements AutoCloseable {
     // ---- tree ----------------------------------------------------------------------------------------------
 
     private void showTree(List<NavEntry> entries) {
-        badges.forEach(IntegerBinding::dispose);
-        badges.clear();
         boolean filtering = !viewModel.searchProperty().get().isBlank();
         TreeItem<NavEntry> rootItem = new TreeItem<>();
         for (NavEntry entry : entries) {
@@ -565,7 +561,6 @@ public final class ShellView implements AutoCloseable {
         screens.installerModeProperty().removeListener(leaveInstallerScreens);
         statusPoll.stop();
         closeShown();
-        badges.forEach(IntegerBinding::dispose);
         search.textProperty().unbindBidirectional(viewModel.searchProperty());
     }
 }

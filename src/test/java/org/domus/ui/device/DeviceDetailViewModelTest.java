@@ -146,4 +146,20 @@ class DeviceDetailViewModelTest {
         return viewModel.chart().stream().filter(s -> s.attribute().path().equals(UiFixtures.TEMPERATURE))
                 .findFirst().orElseThrow();
     }
+
+    @Test
+    void aDeviceNotYetReadIsDescribedAndChartedOnceTheHousesAre() {
+        HomeLive later = new HomeLive(database.houses(), database.history(), new LiveState(), Runnable::run,
+                new FrameBridge(Runnable::run), java.time.Clock.systemUTC());
+        DeviceDetailViewModel early = new DeviceDetailViewModel(UiFixtures.THERMOSTAT, later,
+                new CommandTracker(gateway, new FrameBridge(Runnable::run)), database.history(), database.events(),
+                Runnable::run, new FrameBridge(Runnable::run), java.time.Clock.systemUTC());
+        early.start();
+        assertTrue(early.chart().isEmpty());
+        later.start();
+        assertEquals("Thermostat", early.titleProperty().get());
+        assertTrue(early.chart().stream().anyMatch(s -> !s.points().isEmpty()), "history read once described");
+        early.close();
+        later.close();
+    }
 }

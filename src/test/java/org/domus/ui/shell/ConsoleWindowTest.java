@@ -1,0 +1,89 @@
+package org.domus.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.domus.model.Room;
+import org.domus.store.Database;
+import org.domus.ui.ConsoleViews;
+import org.domus.ui.fx.FrameBridge;
+import org.domus.ui.live.TestGateway;
+import org.domus.ui.live.UiFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window opens as it was left: size, last view, theme; and remembers where it is when it closes. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ConsoleWindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private Database database;
+    private ConsoleWindow window;
+    private Stage stage;
+    private Path data;
+    private String kitchen;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        data = folder.resolve("data-" + System.nanoTime());
+        database = UiFixtures.store(data);
+        long kitchenId = database.houses().listRooms(database.houses().findHouse("demo").orElseThrow().id())
+                .stream().filter(r -> r.slug().equals("kitchen")).mapToLong(Room::id).findFirst().orElseThrow();
+        kitchen = new ViewId.Room("demo", kitchenId).text();
+        try {
+            Files.writeString(data.resolve(ConsolePreferences.FILE), "window.width=1000\nwindow.height=700\n"
+                    + "theme=dark\nview=" + kitchen + "\ndemo-banner.dismissed=true\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        org.domus.ui.ConsoleSession session = ShellViewTest.session(database, data);
+        window = new ConsoleWindow(stage, session, Runnable::run,
+                FrameBridge.onFxThread(), ConsoleViews.screens(session), ConsoleViews::devices, new TestGateway());
+        window.show();
+    }
+
+    @AfterEach
+    void stop() {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
+        database.close();
+    }
+
+    @Test
+    void opensAsItWasLeftAndRemembersOnClose(FxRobot robot) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Kitchen", robot.lookup(".panel-title").queryAs(Label.class).getText());
+        assertEquals(1000, stage.getWidth(), 1);
+        assertEquals(700, stage.getHeight(), 1);
+        assertEquals(new PrimerDark().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertTrue(robot.lookup(".banner-title").tryQuery().isEmpty(), "the banner stays dismissed");
+
+        robot.clickOn(robot.lookup(".screen-simulators").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.close());
+        String saved = Files.readString(data.resolve(ConsolePreferences.FILE));
+        assertTrue(saved.contains("view=screen\\:simulators"), saved);
+        assertTrue(saved.contains("theme=dark"), saved);
+    }
+}
