@@ -17,7 +17,6 @@ public final class Launcher {
         // Libraries that log through java.util.logging (JavaFX among them) go to SLF4J like everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        ClassDataArchive.prepareFolder();
         int exitCode = DomusCommand.commandLine().execute(args);
         System.exit(exitCode);
     }
