@@ -1,6 +1,8 @@
 package org.domus.ui;
 
 import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -13,10 +15,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.domus.ui.about.AboutDialog;
 import org.domus.ui.fx.ControllerFactory;
 import org.domus.ui.fx.FrameBridge;
 import org.domus.ui.simulator.SimulatorView;
@@ -119,6 +123,14 @@ public final class ConsoleApplication extends Application {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
+                () -> AboutDialog.show(stage, Locale.getDefault(), background, bridge::execute));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            URL icon = ConsoleApplication.class.getResource("/org/domus/ui/icon/domus-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(400);
