@@ -152,12 +152,16 @@ public final class BenchCommand implements Callable<Integer> {
                         + "target/package/domus/bin/domus from ./domus package --type app-image)")
         private Path launcher;
 
+        @Option(names = "--class-path", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "also measure the development class path (default; --no-class-path: the launcher only)")
+        private boolean classPath;
+
         @Override
         public Integer call() throws Exception {
             Optional<Path> installed = Optional.ofNullable(launcher).or(() -> Stream.of(
                     Path.of("/opt/domus/bin/domus"), Path.of("target/package/domus/bin/domus"))
                     .filter(Files::isExecutable).findFirst());
-            return new StartupBenchmark(installed, runs, spec.commandLine().getOut()).run();
+            return new StartupBenchmark(installed, classPath, runs, spec.commandLine().getOut()).run();
         }
     }
 }

@@ -49,11 +49,13 @@ final class StartupBenchmark {
     }
 
     private final Optional<Path> launcher;
+    private final boolean classPath;
     private final int runs;
     private final PrintWriter out;
 
-    StartupBenchmark(Optional<Path> launcher, int runs, PrintWriter out) {
+    StartupBenchmark(Optional<Path> launcher, boolean classPath, int runs, PrintWriter out) {
         this.launcher = launcher;
+        this.classPath = classPath;
         this.runs = runs;
         this.out = out;
     }
@@ -78,7 +80,7 @@ final class StartupBenchmark {
                 continue;
             }
             for (Variant variant : Variant.values()) {
-                if (variant == Variant.INSTALLED && launcher.isEmpty()) {
+                if (variant == Variant.INSTALLED ? launcher.isEmpty() : !classPath) {
                     continue;
                 }
                 List<Long> cold = new ArrayList<>();
