@@ -1,5 +1,7 @@
 package org.domus.ui;
 
+import java.lang.management.ManagementFactory;
+import java.net.URL;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +13,11 @@ import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Stage;
+import org.domus.ui.about.AboutDialog;
 import org.domus.ui.fx.FrameBridge;
 import org.domus.ui.fx.Messages;
 import org.domus.ui.notifications.NotificationsView;
@@ -103,6 +109,17 @@ public final class ConsoleApplication extends Application {
         FrameBridge bridge = FrameBridge.onFxThread();
         window = new ConsoleWindow(stage, session, background, bridge, ConsoleViews.screens(session),
                 ConsoleViews::devices);
+        window.scene().getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
+                () -> AboutDialog.show(stage, window.language(), background, bridge::execute));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            URL icon = ConsoleApplication.class.getResource("/org/domus/ui/icon/domus-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
+        // The start-up benchmark and the packaging's training run wait for this line (docs/BENCHMARKS.md).
+        stage.setOnShown(event -> LOG.info("Console window shown {} ms after the JVM started",
+                ManagementFactory.getRuntimeMXBean().getUptime()));
         window.show();
         watchNotifications(session, bridge);
         // From now on closing the window ends the application (see offerFreshStore).
@@ -125,7 +142,7 @@ public final class ConsoleApplication extends Application {
      */
     private void watchNotifications(ConsoleSession session, FrameBridge bridge) {
         java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("org.domus.ui.notifications.messages",
-                java.util.Locale.getDefault());
+                window.language());
         notifications = new NotificationsViewModel(session.rules().notifications(), session.store().settings(),
                 background, bridge, text);
         window.setUnreadNotifications(notifications.unreadProperty());

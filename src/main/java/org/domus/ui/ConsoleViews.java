@@ -20,6 +20,7 @@ import org.domus.ui.provision.ProvisionView;
 import org.domus.ui.provision.ProvisionViewModel;
 import org.domus.ui.rules.RulesView;
 import org.domus.ui.rules.RulesViewModel;
+import org.domus.ui.about.AboutDialog;
 import org.domus.ui.editing.ModelEditorView;
 import org.domus.ui.editing.ModelEditorViewModel;
 import org.domus.ui.editing.ModelText;
@@ -79,7 +80,20 @@ public final class ConsoleViews {
                         MaterialDesignR.ROUTER_WIRELESS, ConsoleViews::hubs).forInstallers())
                 .add(new ConsoleScreens.Screen("raw-topics", bundleTitle("org.domus.ui.rawtopics.messages"),
                         MaterialDesignC.CODE_BRACES, ConsoleViews::rawTopics).forInstallers())
-                .addHeaderTool(context -> roleSwitch(context, access, screens));
+                .addHeaderTool(context -> roleSwitch(context, access, screens))
+                .addHeaderTool(ConsoleViews::aboutButton);
+    }
+
+    /** Opens the About dialog (F1 does too). */
+    private static Node aboutButton(ScreenContext context) {
+        ResourceBundle text = ResourceBundle.getBundle("org.domus.ui.about.messages", context.locale());
+        javafx.scene.control.Button about = new javafx.scene.control.Button(null,
+                org.domus.ui.fx.Icons.of(MaterialDesignI.INFORMATION_OUTLINE, 18));
+        about.getStyleClass().addAll("about-button", "flat");
+        about.setTooltip(new javafx.scene.control.Tooltip(text.getString("about.title") + " (F1)"));
+        about.setOnAction(event -> AboutDialog.show(about.getScene().getWindow(), context.locale(),
+                context.background(), context.bridge()));
+        return about;
     }
 
     /** The homeowner / installer switch; the side bar lists installer-only screens while it is on. */

@@ -1,7 +1,11 @@
 package org.domus.app.bench;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its last line of output is its headline figure as key=value pairs.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Lifecycle.class, BenchCommand.Commands.class,
-            BenchCommand.Simulate.class, BenchCommand.Rules.class, BenchCommand.Ui.class})
+            BenchCommand.Simulate.class, BenchCommand.Rules.class, BenchCommand.Ui.class,
+            BenchCommand.Startup.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -188,6 +193,35 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return new UiBenchmark(devices, rate, seconds, warmup, chartDays, spec.commandLine().getOut()).run();
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = {"Launch to console window shown and to serve's broker ready, cold and warm: the installed app"
+                + " (./domus package) next to the development class path. Window figures need a DISPLAY (xvfb-run -a).",
+                "Last line: window_warm_ms=… window_cp_warm_ms=… serve_warm_ms=… … image_mb=…"})
+    static final class Startup implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "starts of each kind; medians reported (default ${DEFAULT-VALUE})")
+        private int runs;
+
+        @Option(names = "--launcher", paramLabel = "PATH",
+                description = "the installed app's launcher (default: /opt/domus/bin/domus if installed, else "
+                        + "target/package/domus/bin/domus from ./domus package --type app-image)")
+        private Path launcher;
+
+        @Option(names = "--class-path", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "also measure the development class path (default; --no-class-path: the launcher only)")
+        private boolean classPath;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<Path> installed = Optional.ofNullable(launcher).or(() -> Stream.of(
+                    Path.of("/opt/domus/bin/domus"), Path.of("target/package/domus/bin/domus"))
+                    .filter(Files::isExecutable).findFirst());
+            return new StartupBenchmark(installed, classPath, runs, spec.commandLine().getOut()).run();
         }
     }
 }

@@ -110,6 +110,11 @@ public final class ConsoleWindow implements AutoCloseable {
         }
     }
 
+    /** The language the console speaks now. */
+    public Locale language() {
+        return preferences.language();
+    }
+
     /** The side bar's screens, and whether installer-only ones are listed. */
     public ConsoleScreens screens() {
         return screens;

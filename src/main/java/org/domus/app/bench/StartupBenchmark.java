@@ -1,0 +1,192 @@
+package org.domus.app.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.domus.app.DomusCore;
+
+/**
+ * {@code domus bench startup}: time from launch to the console window shown and to {@code serve}'s broker ready,
+ * for the installed app (its jpackage launcher, runtime image and class-data archive) and for the same build on
+ * the development class path, cold and warm, median of N each.
+ *
+ * <p>Cold is a first start: an empty data folder and a fresh home folder (so no class-data archive in the user's
+ * cache and no JavaFX native libraries unpacked yet). Warm is a start on a data folder and home that one earlier
+ * start used. "Window shown" is the console's log line "Console window shown"; "broker ready" is the
+ * {@code mqtt.port} file {@code serve} writes once it listens.
+ */
+final class StartupBenchmark {
+
+    private static final String SHOWN = "Console window shown";
+
+    enum Variant {
+        INSTALLED("installed app"), CLASS_PATH("class path");
+
+        final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+    }
+
+    enum Target {
+        WINDOW("window shown"), SERVE("broker ready");
+
+        final String label;
+
+        Target(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Optional<Path> launcher;
+    private final boolean classPath;
+    private final int runs;
+    private final PrintWriter out;
+
+    StartupBenchmark(Optional<Path> launcher, boolean classPath, int runs, PrintWriter out) {
+        this.launcher = launcher;
+        this.classPath = classPath;
+        this.runs = runs;
+        this.out = out;
+    }
+
+    int run() throws IOException, InterruptedException {
+        boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
+        out.printf(Locale.ROOT, "startup benchmark: launch to window shown and to broker ready, median of %d, cold and warm%n", runs);
+        out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s; load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.version(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        launcher.ifPresentOrElse(path -> out.printf(Locale.ROOT, "installed app: %s (%d MB on disk)%n", path,
+                        imageMegabytes(path)),
+                () -> out.println("installed app: none (build it with ./domus package, or pass --launcher)"));
+        if (!display) {
+            out.println("no DISPLAY: window figures skipped (run under xvfb-run -a, or with DISPLAY set)");
+        }
+        out.flush();
+
+        Map<String, Long> figures = new LinkedHashMap<>();
+        for (Target target : Target.values()) {
+            if (target == Target.WINDOW && !display) {
+                continue;
+            }
+            for (Variant variant : Variant.values()) {
+                if (variant == Variant.INSTALLED ? launcher.isEmpty() : !classPath) {
+                    continue;
+                }
+                List<Long> cold = new ArrayList<>();
+                List<Long> warm = new ArrayList<>();
+                for (int run = 1; run <= runs; run++) {
+                    Path home = Files.createTempDirectory("domus-bench-start-");
+                    try {
+                        cold.add(start(variant, target, home));
+                        if (run == 1) {
+                            start(variant, target, home); // the first warm start (the archive is complete now)
+                        }
+                        warm.add(start(variant, target, home));
+                    } finally {
+                        IngestBenchmark.deleteRecursively(home);
+                    }
+                }
+                out.printf(Locale.ROOT, "%-13s %-12s cold %s -> median %d ms; warm %s -> median %d ms%n",
+                        variant.label, target.label, cold, median(cold), warm, median(warm));
+                out.flush();
+                String key = (target == Target.WINDOW ? "window" : "serve") + (variant == Variant.CLASS_PATH ? "_cp" : "");
+                figures.put(key + "_cold_ms", median(cold));
+                figures.put(key + "_warm_ms", median(warm));
+            }
+        }
+        launcher.ifPresent(path -> figures.put("image_mb", imageMegabytes(path)));
+        StringBuilder last = new StringBuilder();
+        figures.forEach((key, value) -> last.append(last.isEmpty() ? "" : " ").append(key).append('=').append(value));
+        out.println(last);
+        out.flush();
+        return 0;
+    }
+
+    /** One start: launches, waits for the target, stops it (SIGTERM) and waits for the exit. Milliseconds. */
+    private long start(Variant variant, Target target, Path home) throws IOException, InterruptedException {
+        Path data = home.resolve("data");
+        Files.createDirectories(home.resolve("logs"));
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (variant == Variant.INSTALLED) {
+            command.add(launcher.orElseThrow().toString());
+            builder.environment().put("HOME", home.toString());
+            builder.environment().remove("XDG_CACHE_HOME");
+        } else {
+            command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx512m",
+                    "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "org.domus.app.Launcher"));
+        }
+        if (target == Target.SERVE) {
+            command.add("serve");
+        }
+        command.addAll(List.of("--data", data.toString(), "--mqtt-port", "0"));
+        Path log = home.resolve("logs").resolve("start-" + System.nanoTime() + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+
+        long launched = System.nanoTime();
+        Process process = builder.start();
+        try {
+            long deadline = launched + TimeUnit.SECONDS.toNanos(120);
+            while (!(target == Target.SERVE ? Files.exists(data.resolve(DomusCore.PORT_FILE)) : logShows(log))) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(variant.label + " exited with status " + process.exitValue()
+                            + " before " + target.label + ": " + lastLine(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(variant.label + ": no " + target.label + " within 120 s");
+                }
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            return (System.nanoTime() - launched) / 1_000_000;
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean logShows(Path log) throws IOException {
+        return Files.exists(log) && Files.readString(log).contains(SHOWN);
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return lines.isEmpty() ? "(no output)" : lines.getLast();
+    }
+
+    /** The size of the app image holding {@code launcher} ({@code IMAGE/bin/domus}), in MB. */
+    static long imageMegabytes(Path launcher) {
+        Path bin = launcher.toAbsolutePath().getParent();
+        Path image = bin == null || bin.getParent() == null ? launcher : bin.getParent();
+        try (Stream<Path> files = Files.walk(image)) {
+            long bytes = files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+            return Math.round(bytes / 1_000_000.0);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    }
+}
