@@ -176,10 +176,11 @@ public final class UiBenchmark {
         AtomicLong pulses = new AtomicLong();
         AtomicLong fxThread = new AtomicLong();
         CompletableFuture<Object[]> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        // Onto the FX thread only through the frame bridge, as in the console.
+        FrameBridge bridge = FrameBridge.onFxThread();
+        bridge.execute(() -> {
             try {
                 fxThread.set(Thread.currentThread().threadId());
-                FrameBridge bridge = FrameBridge.onFxThread();
                 Stage stage = new Stage();
                 ConsoleWindow window = new ConsoleWindow(stage, session(core, simulator), background, bridge,
                         ConsoleViews.screens(), ConsoleViews::devices);
@@ -250,7 +251,7 @@ public final class UiBenchmark {
 
         // A year of 1 Hz data: from asking to the next pulse after the points were handed to the chart.
         CompletableFuture<Double> chartMs = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        bridge.execute(() -> {
             long asked = System.nanoTime();
             chart.lastLoadProperty().addListener((o, old, now) -> new AnimationTimer() {
                 @Override
@@ -263,7 +264,7 @@ public final class UiBenchmark {
         });
         double openMs = chartMs.get(2, TimeUnit.MINUTES);
         int points = CompletableFuture.supplyAsync(() -> chart.chart().stream().mapToInt(s -> s.points().size()).sum(),
-                Platform::runLater).get(1, TimeUnit.MINUTES);
+                bridge).get(1, TimeUnit.MINUTES);
 
         System.gc();
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
