@@ -173,10 +173,11 @@ public final class UiBenchmark {
         AtomicLong pulses = new AtomicLong();
         AtomicLong fxThread = new AtomicLong();
         CompletableFuture<Object[]> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        // Onto the FX thread only through the frame bridge, as in the console.
+        FrameBridge bridge = FrameBridge.onFxThread();
+        bridge.execute(() -> {
             try {
                 fxThread.set(Thread.currentThread().threadId());
-                FrameBridge bridge = FrameBridge.onFxThread();
                 Stage stage = new Stage();
                 ConsoleSession session = new org.domus.app.CoreConsoleSession(core, simulator, false);
                 ConsoleWindow window = new ConsoleWindow(stage, session, background, bridge,
@@ -222,6 +223,10 @@ public final class UiBenchmark {
         TimeUnit.SECONDS.sleep(warmupSeconds);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long renderer = Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds())).filter(java.util.Objects::nonNull)
+                .filter(t -> t.getThreadName().startsWith("QuantumRenderer")).mapToLong(t -> t.getThreadId())
+                .findFirst().orElse(-1);
+        long render0 = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer);
         long count0 = delayCount.get();
         long pulses0 = pulses.get();
         long cpu0 = threads.getThreadCpuTime(fxThread.get());
@@ -229,11 +234,13 @@ public final class UiBenchmark {
         TimeUnit.SECONDS.sleep(seconds);
         long t1 = System.nanoTime();
         long cpu1 = threads.getThreadCpuTime(fxThread.get());
+        long render1 = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer);
         long pulses1 = pulses.get();
         long count1 = Math.min(delayCount.get(), delays.length);
         double wall = (t1 - t0) / 1e9;
         double pulsesPerSecond = (pulses1 - pulses0) / wall;
         double busy = (cpu1 - cpu0) / 1e9 / wall;
+        double renderBusy = (render1 - render0) / 1e9 / wall;
         long[] measured = Arrays.copyOfRange(delays, (int) Math.min(count0, delays.length), (int) count1);
         Arrays.sort(measured);
         long p50 = measured.length == 0 ? -1 : measured[measured.length / 2];
@@ -242,7 +249,7 @@ public final class UiBenchmark {
 
         // A year of 1 Hz data: from asking to the next pulse after the points were handed to the chart.
         CompletableFuture<Double> chartMs = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        bridge.execute(() -> {
             long asked = System.nanoTime();
             chart.lastLoadProperty().addListener((o, old, now) -> new AnimationTimer() {
                 @Override
@@ -255,14 +262,15 @@ public final class UiBenchmark {
         });
         double openMs = chartMs.get(2, TimeUnit.MINUTES);
         int points = CompletableFuture.supplyAsync(() -> chart.chart().stream().mapToInt(s -> s.points().size()).sum(),
-                Platform::runLater).get(1, TimeUnit.MINUTES);
+                bridge).get(1, TimeUnit.MINUTES);
 
         System.gc();
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-        out.printf(Locale.ROOT, "%d s measured: %.1f pulses/s, FX thread %.0f %% busy, %.0f tile updates/s"
+        out.printf(Locale.ROOT, "%d s measured: %.1f pulses/s, FX thread %.0f %% busy, renderer thread %.0f %% busy,"
+                        + " %.0f tile updates/s"
                         + " (room of %d), delay p50 %d ms p99 %d ms, heap after GC %d MB; %d-day chart (%d points)"
                         + " drawn %.0f ms after asking (load average %s)%n", seconds, pulsesPerSecond, busy * 100,
-                tileRate, ROOM_TILES, p50, p99, heapMb, chartDays, points, openMs, loadAverage());
+                renderBusy * 100, tileRate, ROOM_TILES, p50, p99, heapMb, chartDays, points, openMs, loadAverage());
         out.printf(Locale.ROOT, "pulses_per_s=%.1f fx_busy=%.2f p99_ms=%d heap_mb=%d chart_ms=%.0f%n",
                 pulsesPerSecond, busy, p99, heapMb, openMs);
         out.flush();
