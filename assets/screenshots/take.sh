@@ -81,6 +81,42 @@ first_run_shot() {
     data="$kept"
 }
 
+# Rules, reminders and a recipient for the rules, alerts and notifications screens (written while the console is
+# stopped; the rule engine reads them when it starts). Two rules fire on the simulated values.
+seed_rules() {
+    python3 - "$data/domus.db" <<'PY'
+import json, sqlite3, sys, time
+now = int(time.time() * 1_000_000)
+day = 86_400 * 1_000_000
+db = sqlite3.connect(sys.argv[1])
+def rule(name, enabled, trigger, actions):
+    db.execute("INSERT INTO rule (name, house, enabled, definition, updated_at) VALUES (?, 'demo', ?, ?, ?)",
+               (name, enabled, json.dumps({"trigger": trigger, "conditions": [], "actions": actions}), now))
+rule("Living room too warm", 1,
+     {"type": "threshold", "series": "demo/living-room/thermostat/temperature", "direction": "above",
+      "limit": 20.0, "hysteresis": 0.5, "for": "0s"},
+     [{"type": "alert", "severity": "warning", "message": "Living room above 20 °C"},
+      {"type": "notify", "subject": "Living room too warm", "body": "The thermostat reads above 20 °C."}])
+rule("Kitchen CO2 high", 1,
+     {"type": "threshold", "series": "demo/kitchen/co2-sensor/co2", "direction": "above",
+      "limit": 700.0, "hysteresis": 50.0, "for": "0s"},
+     [{"type": "alert", "severity": "critical", "message": "Open a kitchen window"},
+      {"type": "notify", "subject": "Kitchen CO2 high", "body": "CO2 is above 700 ppm: open a window."}])
+rule("Front door left open", 1,
+     {"type": "state-change", "series": "demo/hallway/front-door/contact", "to": "open", "for": "10m"},
+     [{"type": "alert", "severity": "warning", "message": "The front door is open"}])
+rule("Weekly battery report", 0, {"type": "schedule", "cron": "0 9 * * MON"},
+     [{"type": "notify", "subject": "Battery report", "body": "Battery levels of every device."}])
+db.execute("INSERT INTO reminder (house, device, title, note, every_period, due_at) VALUES (?, ?, ?, ?, ?, ?)",
+           ("demo", None, "Replace the ventilation filter", "F7 filter, 592x490", "P90D", now + 12 * day))
+db.execute("INSERT INTO reminder (house, device, title, note, every_period, due_at) VALUES (?, ?, ?, ?, ?, ?)",
+           ("demo", "kitchen/smoke-alarm", "Test the smoke alarm", "", "P6M", now + 40 * day))
+db.execute("INSERT INTO recipient (name, email, webhook, channels, enabled) VALUES (?, ?, ?, ?, 1)",
+           ("Ana (homeowner)", "ana@example.com", "", "email"))
+db.commit()
+PY
+}
+
 write_properties() {
     cat >"$data/console.properties" <<PROPS
 window.x=0
@@ -110,6 +146,7 @@ sleep 8
 backfill
 sleep 3
 stop_console
+seed_rules
 
 shot house-light "house:demo" light en
 shot house-dark "house:demo" dark en
@@ -118,6 +155,13 @@ shot room-dark "room:demo:1" dark en
 shot device-light "device:demo/living-room/thermostat" light en
 shot device-dark "device:demo/living-room/thermostat" dark en
 shot devices-light "screen:devices" light en
+shot rules-light "screen:rules" light en
+shot alerts-light "screen:alerts" light en
+shot alerts-dark "screen:alerts" dark en
+shot notifications-light "screen:notifications" light en
+shot inbox-light "screen:inbox" light en
+shot model-light "screen:model" light en
+shot model-dark "screen:model" dark en
 first_run_shot simulators-light "screen:simulators" light en
 first_run_shot simulators-dark "screen:simulators" dark en
 shot house-spanish "house:demo" light es
