@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.domus.app.DomusCore;
 
 /**
  * {@code domus bench startup}: time from launch to the console window shown and to {@code serve}'s broker ready,
@@ -21,12 +20,14 @@ import org.domus.app.DomusCore;
  *
  * <p>Cold is a first start: an empty data folder and a fresh home folder (so no class-data archive in the user's
  * cache and no JavaFX native libraries unpacked yet). Warm is a start on a data folder and home that one earlier
- * start used. "Window shown" is the console's log line "Console window shown"; "broker ready" is the
- * {@code mqtt.port} file {@code serve} writes once it listens.
+ * start used. "Window shown" is the console's log line "Console window shown"; "broker ready" is the line
+ * {@code serve} prints once its broker listens ("Domus serving MQTT on …"; the {@code mqtt.port} file can be
+ * left over from the previous start).
  */
 final class StartupBenchmark {
 
     private static final String SHOWN = "Console window shown";
+    private static final String SERVING = "Domus serving MQTT on";
 
     enum Variant {
         INSTALLED("installed app"), CLASS_PATH("class path");
@@ -139,7 +140,7 @@ final class StartupBenchmark {
         Process process = builder.start();
         try {
             long deadline = launched + TimeUnit.SECONDS.toNanos(120);
-            while (!(target == Target.SERVE ? Files.exists(data.resolve(DomusCore.PORT_FILE)) : logShows(log))) {
+            while (!logShows(log, target == Target.SERVE ? SERVING : SHOWN)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(variant.label + " exited with status " + process.exitValue()
                             + " before " + target.label + ": " + lastLine(log));
@@ -158,8 +159,8 @@ final class StartupBenchmark {
         }
     }
 
-    private static boolean logShows(Path log) throws IOException {
-        return Files.exists(log) && Files.readString(log).contains(SHOWN);
+    private static boolean logShows(Path log, String line) throws IOException {
+        return Files.exists(log) && Files.readString(log).contains(line);
     }
 
     private static String lastLine(Path log) throws IOException {
