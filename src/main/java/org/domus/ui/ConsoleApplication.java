@@ -22,6 +22,7 @@ import org.domus.ui.fx.FrameBridge;
 import org.domus.ui.fx.Messages;
 import org.domus.ui.notifications.NotificationsView;
 import org.domus.ui.notifications.NotificationsViewModel;
+import org.domus.ui.notifications.SystemTrayNotifier;
 import org.domus.ui.fx.Theme;
 import org.domus.ui.shell.ConsolePreferences;
 import org.domus.ui.shell.ConsoleWindow;
@@ -47,6 +48,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleWindow window;
     private NotificationsViewModel notifications;
     private javafx.animation.Timeline unreadPoll;
+    private Optional<SystemTrayNotifier> tray = Optional.empty();
     private ConsoleSession session;
 
     /**
@@ -90,6 +92,7 @@ public final class ConsoleApplication extends Application {
         if (unreadPoll != null) {
             unreadPoll.stop();
         }
+        tray.ifPresent(SystemTrayNotifier::close);
         if (notifications != null) {
             notifications.close();
         }
@@ -146,9 +149,17 @@ public final class ConsoleApplication extends Application {
         notifications = new NotificationsViewModel(session.rules().notifications(), session.store().settings(),
                 background, bridge, text);
         window.setUnreadNotifications(notifications.unreadProperty());
+        tray = SystemTrayNotifier.install(messages(window).text("app.title"));
         notifications.toastProperty().addListener((o, old, notification) -> {
+            if (notification == null) {
+                return;
+            }
+            Stage stage = (Stage) window.scene().getWindow();
+            if (stage.isIconified() || !stage.isFocused()) {
+                tray.ifPresent(t -> t.show(notification));
+            }
             boolean centreShown = window.shell().viewModel().currentViewProperty().get().equals("screen:notifications");
-            if (notification != null && !centreShown) {
+            if (!centreShown) {
                 NotificationsView.showToast(window.scene(), notification);
             }
         });
@@ -158,6 +169,10 @@ public final class ConsoleApplication extends Application {
                 event -> notifications.refresh()));
         unreadPoll.setCycleCount(javafx.animation.Animation.INDEFINITE);
         unreadPoll.play();
+    }
+
+    private static Messages messages(ConsoleWindow window) {
+        return Messages.console(window.language());
     }
 
     private void offerFreshStore(Stage stage, ConsoleStart.CorruptStore corrupt) {
