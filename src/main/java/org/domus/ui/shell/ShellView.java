@@ -87,6 +87,7 @@ public final class ShellView implements AutoCloseable {
     private final Map<String, ToggleButton> screenButtonsById = new HashMap<>();
     private final VBox banner = new VBox();
     private final HBox tools = new HBox(8);
+    private final Button themeButton = new Button();
     private final Timeline statusPoll;
     private Theme theme;
     private boolean bannerDismissed;
@@ -156,6 +157,11 @@ public final class ShellView implements AutoCloseable {
 
     public ShellViewModel viewModel() {
         return viewModel;
+    }
+
+    /** Switches to the other theme as the header's button does, and says so on it (Ctrl+T). */
+    public void toggleTheme() {
+        themeButton.fire();
     }
 
     public void focusSearch() {
@@ -278,7 +284,6 @@ public final class ShellView implements AutoCloseable {
         title.getStyleClass().add("app-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button themeButton = new Button();
         themeButton.getStyleClass().addAll("theme-button", "flat");
         Runnable showTheme = () -> {
             themeButton.setGraphic(Icons.of(theme == Theme.LIGHT ? MaterialDesignW.WEATHER_NIGHT
