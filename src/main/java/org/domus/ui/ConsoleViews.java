@@ -77,7 +77,7 @@ public final class ConsoleViews {
                 .add(new ConsoleScreens.Screen("simulators", title("screen.simulators"),
                         MaterialDesignM.MOTION_PLAY_OUTLINE, context -> simulators(context, screens)))
                 .add(new ConsoleScreens.Screen("hubs", bundleTitle("org.domus.ui.provision.messages"),
-                        MaterialDesignR.ROUTER_WIRELESS, ConsoleViews::hubs).forInstallers())
+                        MaterialDesignR.ROUTER_WIRELESS, context -> hubs(context, screens)))
                 .add(new ConsoleScreens.Screen("raw-topics", bundleTitle("org.domus.ui.rawtopics.messages"),
                         MaterialDesignC.CODE_BRACES, ConsoleViews::rawTopics).forInstallers())
                 .addHeaderTool(context -> roleSwitch(context, access, screens))
@@ -166,7 +166,8 @@ public final class ConsoleViews {
         return ConsoleScreens.mounted(loaded.root(), loaded.controller());
     }
 
-    private static ConsoleScreens.Mounted hubs(ScreenContext context) {
+    /** Every house's hub status; provisioning a hub only in installer mode. */
+    private static ConsoleScreens.Mounted hubs(ScreenContext context, ConsoleScreens screens) {
         ResourceBundle text = ResourceBundle.getBundle("org.domus.ui.provision.messages", context.locale());
         Optional<HubProvisioning> provisioning = context.session().provisioning();
         if (provisioning.isEmpty()) {
@@ -177,6 +178,7 @@ public final class ConsoleViews {
                 context.bridge(), text, java.time.ZoneId.systemDefault());
         ControllerFactory.Loaded<ProvisionView> loaded = new ControllerFactory()
                 .register(ProvisionView.class, () -> new ProvisionView(viewModel)).load(ProvisionView.class, text);
+        loaded.controller().showProvisioningWhen(screens.installerModeProperty());
         return ConsoleScreens.mounted(loaded.root(), loaded.controller());
     }
 

@@ -26,6 +26,8 @@ public final class ProvisionView implements AutoCloseable {
     private final ProvisionViewModel viewModel;
 
     @FXML
+    private javafx.scene.layout.VBox provisioningBox;
+    @FXML
     private ComboBox<String> houseChoice;
     @FXML
     private ComboBox<BootFormat> formatChoice;
@@ -135,6 +137,12 @@ public final class ProvisionView implements AutoCloseable {
     @FXML
     private void provision() {
         viewModel.provision();
+    }
+
+    /** Shows the provisioning form only while {@code shown} (installer mode); the hubs' status always. */
+    public void showProvisioningWhen(javafx.beans.value.ObservableBooleanValue shown) {
+        provisioningBox.visibleProperty().bind(shown);
+        provisioningBox.managedProperty().bind(shown);
     }
 
     @Override
