@@ -21,7 +21,7 @@ import org.domus.ui.about.AboutDialog;
 import org.domus.ui.fx.FrameBridge;
 import org.domus.ui.fx.Messages;
 import org.domus.ui.notifications.NotificationsView;
-import org.domus.ui.notifications.NotificationsViewModel;
+import org.domus.ui.notifications.NotificationWatch;
 import org.domus.ui.notifications.SystemTrayNotifier;
 import org.domus.ui.fx.Theme;
 import org.domus.ui.shell.ConsolePreferences;
@@ -46,7 +46,7 @@ public final class ConsoleApplication extends Application {
     private Launch launch;
     private ExecutorService background;
     private ConsoleWindow window;
-    private NotificationsViewModel notifications;
+    private NotificationWatch notifications;
     private javafx.animation.Timeline unreadPoll;
     private Optional<SystemTrayNotifier> tray = Optional.empty();
     private ConsoleSession session;
@@ -144,16 +144,8 @@ public final class ConsoleApplication extends Application {
      * centre is already on screen (it shows its own).
      */
     private void watchNotifications(ConsoleSession session, FrameBridge bridge) {
-        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("org.domus.ui.notifications.messages",
-                window.language());
-        notifications = new NotificationsViewModel(session.rules().notifications(), session.store().settings(),
-                background, bridge, text);
-        window.setUnreadNotifications(notifications.unreadProperty());
         tray = SystemTrayNotifier.install(messages(window).text("app.title"));
-        notifications.toastProperty().addListener((o, old, notification) -> {
-            if (notification == null) {
-                return;
-            }
+        notifications = new NotificationWatch(session.rules().notifications(), background, bridge, notification -> {
             Stage stage = (Stage) window.scene().getWindow();
             if (stage.isIconified() || !stage.isFocused()) {
                 tray.ifPresent(t -> t.show(notification));
@@ -163,10 +155,11 @@ public final class ConsoleApplication extends Application {
                 NotificationsView.showToast(window.scene(), notification);
             }
         });
-        notifications.refresh();
-        // Reading them in the centre (its own view-model) lowers the count: read it again now and then.
+        window.setUnreadNotifications(notifications.unreadProperty());
+        notifications.recount();
+        // Reading them in the centre lowers the count: count them again now and then.
         unreadPoll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(3),
-                event -> notifications.refresh()));
+                event -> notifications.recount()));
         unreadPoll.setCycleCount(javafx.animation.Animation.INDEFINITE);
         unreadPoll.play();
     }
