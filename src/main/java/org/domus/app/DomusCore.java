@@ -96,7 +96,7 @@ public final class DomusCore implements AutoCloseable {
             EmbeddedBroker broker = EmbeddedBroker.start(brokerSettings, store.credentials(),
                     PasswordHasher.standard(), ingest, certificates);
             CommandService commands = new CommandService(store.commands(), store.houses(), store.events(), broker,
-                    vendors.commands(), config.commandPolicies(), Clock.systemUTC());
+                    vendors.commands(), config.commandPolicies(), Clock.systemUTC(), store.writer());
             store.writer().addCommitListener(commands);
             ingest.setCommandTraffic(commands);
             try {

@@ -7,11 +7,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +44,7 @@ import org.domus.store.CommandRepository;
 import org.domus.store.CommitListener;
 import org.domus.store.EventRepository;
 import org.domus.store.HouseRepository;
+import org.domus.store.TelemetryWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +55,13 @@ import org.slf4j.LoggerFactory;
  * offline device are queued until it is back or fail at once; open commands survive a restart. Every change is
  * an event with the command's trace id, and goes to the {@link CommandListener}s.
  *
- * <p>Threads: {@link #send} validates on the caller's thread and returns at once; all state lives on one
- * thread of the service's own ({@code domus-commands}), where listeners are called and outcomes completed.
- * {@link #onCommitted} runs on the store's writer thread and only filters and hands off.
+ * <p>Threads: {@link #send} validates on the caller's thread and returns at once; all state lives on the store's
+ * writer thread, where listeners are called and outcomes completed (decision 0014). Inputs from other threads (a
+ * send, an error answer, another client's command, a timer) are {@link TelemetryWriter#run run} there, inside the
+ * writer's transaction, so a command's outbox row and events are committed in one go and the message is published
+ * from that commit's completion; answers are matched in {@link #onCommitted}, right after their commit, with no
+ * hand-off. The only other thread is a timer ({@code domus-command-timers}) that wakes once per earliest deadline
+ * and hands the deadline to the writer.
  */
 public final class CommandService implements CommitListener, CommandTraffic, AutoCloseable {
 
@@ -73,21 +80,27 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     private final VendorCommandRoutes vendorRoutes;
     private final CommandPolicies policies;
     private final Clock clock;
-    private final ScheduledExecutorService loop;
+    private final TelemetryWriter writer;
+    private final ScheduledExecutorService timers;
     private final ProblemLog problems = new ProblemLog(LOG, 60_000);
     private final List<CommandListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile CommandStages stages = CommandStages.NONE;
 
-    // Read on the writer thread to filter what is worth handing to the loop; written on the loop.
-    private final Set<String> openTraces = ConcurrentHashMap.newKeySet();
-    private final Set<SeriesPath> openSeries = ConcurrentHashMap.newKeySet();
-    private final Set<String> closedTraces = ConcurrentHashMap.newKeySet();
-    private final Map<DeviceAddress, Boolean> online = new ConcurrentHashMap<>();
     private final Map<SeriesPath, Target> targets = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private volatile int openCount;
 
-    // Loop thread only.
+    // Writer thread only.
     private final Map<String, Open> open = new HashMap<>();
     private final Map<SeriesPath, Open> openBySeries = new HashMap<>();
+    private final Set<String> closedTraces = new HashSet<>();
     private final ArrayDeque<String> closedOrder = new ArrayDeque<>();
+    private final Map<DeviceAddress, Boolean> online = new HashMap<>();
+    /** Every armed timer, earliest first; a cancelled one stays until it reaches the head (see {@link #arm}). */
+    private final PriorityQueue<Due> deadlines = new PriorityQueue<>();
+    /** The one scheduled wake-up of the timer thread, and when it is due (nanoTime). */
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpAt;
 
     private final LongAdder published = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -96,15 +109,17 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     private final LongAdder lateAnswers = new LongAdder();
     private final Map<CommandState, LongAdder> finished = new ConcurrentHashMap<>();
 
-    /** A command not yet final, with what the loop needs to drive it. */
+    /** A command not yet final, with what the writer thread needs to drive it. Writer thread only. */
     private static final class Open {
-        /** Written on the loop; read on the writer's thread to skip publishing a command already finished. */
-        volatile Command command;
+        Command command;
         final CommandPolicy policy;
         final OutboundMessage message;
         final CompletableFuture<Command> outcome = new CompletableFuture<>();
         final boolean inOutbox;
-        ScheduledFuture<?> timer;
+        /** Bumped whenever a timer is armed or cancelled: a {@link Due} of an older generation is void. */
+        long timerGeneration;
+        /** Whether the writer took the command (after close, a send that was never taken fails its outcome). */
+        volatile boolean taken;
 
         Open(Command command, CommandPolicy policy, OutboundMessage message, boolean inOutbox) {
             this.command = command;
@@ -114,9 +129,21 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         }
     }
 
+    /** A timer: at {@code atNanos}, {@code action} runs on the writer thread unless its entry's timer changed since. */
+    private record Due(long atNanos, Open entry, long generation, Runnable action) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            return Long.compare(atNanos, other.atNanos);
+        }
+
+        boolean live() {
+            return entry == null || entry.timerGeneration == generation;
+        }
+    }
+
     public CommandService(CommandRepository outbox, HouseRepository houses, EventRepository events,
                           MessagePublisher publisher, VendorCommandRoutes vendorRoutes, CommandPolicies policies,
-                          Clock clock) {
+                          Clock clock, TelemetryWriter writer) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.houses = Objects.requireNonNull(houses, "houses");
         this.events = Objects.requireNonNull(events, "events");
@@ -124,18 +151,19 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         this.vendorRoutes = Objects.requireNonNull(vendorRoutes, "vendorRoutes");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.loop = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("domus-commands").daemon(true).factory());
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("domus-command-timers").daemon(true).factory());
     }
 
     /** Resumes the commands a previous run left open: queued ones wait on, pending ones are published again. */
     public void start() {
         List<Command> left = outbox.open();
-        loop.execute(() -> left.forEach(this::resume));
+        post(() -> left.forEach(this::resume));
         if (!left.isEmpty()) {
             LOG.info("Resuming {} open command(s) from the outbox", left.size());
         }
-        loop.scheduleWithFixedDelay(this::pickUpRequests, 0, REQUEST_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::lookForRequests, 0, REQUEST_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public void addListener(CommandListener listener) {
@@ -144,6 +172,18 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
 
     public void removeListener(CommandListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Where the stages of every command are timed (the benchmark's breakdown); {@link CommandStages#NONE} by default. */
+    public void timeStages(CommandStages observer) {
+        this.stages = Objects.requireNonNull(observer, "observer");
+    }
+
+    private void stage(String traceId, CommandStages.Stage stage) {
+        CommandStages observer = stages;
+        if (observer != CommandStages.NONE) {
+            observer.reached(traceId, stage, System.nanoTime());
+        }
     }
 
     /**
@@ -168,7 +208,15 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         Command command = new Command(0, traceId, series, canonical, attribute.kind(), CommandState.PENDING,
                 options.source(), now, now, expiry, null, 0, "requested by " + options.source());
         Open entry = new Open(command, policy, messageFor(series, attribute.kind(), canonical, traceId), false);
-        loop.execute(() -> begin(entry));
+        if (closed) {
+            throw new IllegalStateException("the command service is closed");
+        }
+        writer.run(() -> begin(entry)).whenComplete((ignored, error) -> {
+            if (error != null && !entry.taken) {
+                entry.outcome.completeExceptionally(new IllegalStateException(
+                        "the command service could not take the command: " + rootMessage(error), error));
+            }
+        });
         return new SentCommand(traceId, entry.outcome);
     }
 
@@ -198,17 +246,29 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         return fresh;
     }
 
-    /** The commands still open, oldest first. Thread-safe (a snapshot taken on the loop). */
+    /** The commands still open, oldest first. Thread-safe (a snapshot taken on the writer thread). */
     public List<Command> openCommands() {
-        return CompletableFuture.supplyAsync(() -> open.values().stream().map(o -> o.command)
-                .sorted(Comparator.comparing(Command::createdAt)).toList(), loop).join();
+        if (writer.isWriterThread()) {
+            return snapshot();
+        }
+        CompletableFuture<List<Command>> taken = new CompletableFuture<>();
+        writer.run(() -> taken.complete(snapshot())).whenComplete((ignored, error) -> {
+            if (error != null) {
+                taken.completeExceptionally(error);
+            }
+        });
+        return taken.join();
+    }
+
+    private List<Command> snapshot() {
+        return open.values().stream().map(o -> o.command).sorted(Comparator.comparing(Command::createdAt)).toList();
     }
 
     public CommandMetrics metrics() {
         return new CommandMetrics(published.sum(), retries.sum(), count(CommandState.CONFIRMED),
                 count(CommandState.REJECTED), count(CommandState.TIMED_OUT), count(CommandState.SUPERSEDED),
                 count(CommandState.EXPIRED), count(CommandState.FAILED), observed.sum(), unmatchedAnswers.sum(),
-                lateAnswers.sum(), openTraces.size());
+                lateAnswers.sum(), openCount);
     }
 
     private long count(CommandState state) {
@@ -221,10 +281,10 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
                 series.topic() + "/set", CommandValues.setPayload(kind, value, traceId), 1, false));
     }
 
-    // ---- on the loop -------------------------------------------------------------------------------------
+    // ---- on the writer thread --------------------------------------------------------------------------------
 
-    /** Commands {@code domus send} wrote into the outbox: checked again, then sent like the console's own. */
-    private void pickUpRequests() {
+    /** On the timer thread: reads the outbox for commands another process asked for, hands them to the writer. */
+    private void lookForRequests() {
         List<Command> requested;
         try {
             requested = outbox.requested();
@@ -232,6 +292,13 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
             problems.report("requests", "Cannot read requested commands from the outbox: " + rootMessage(e));
             return;
         }
+        if (!requested.isEmpty()) {
+            post(() -> pickUpRequests(requested));
+        }
+    }
+
+    /** Commands {@code domus send} wrote into the outbox: checked again, then sent like the console's own. */
+    private void pickUpRequests(List<Command> requested) {
         for (Command request : requested) {
             if (open.containsKey(request.traceId()) || closedTraces.contains(request.traceId())) {
                 continue;
@@ -257,7 +324,13 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     }
 
     private void begin(Open entry) {
+        entry.taken = true;
+        if (closed) {
+            entry.outcome.completeExceptionally(new IllegalStateException("the command service is closed"));
+            return;
+        }
         Command command = entry.command;
+        stage(command.traceId(), CommandStages.Stage.TAKEN);
         event(command, "requested", "asked to set " + command.value() + " by " + command.source());
         supersedeOthers(command);
         track(entry);
@@ -277,14 +350,14 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
             notifyListeners(entry.command);
             return;
         }
-        // The row is written as published; the message leaves only once that row is committed (the outbox
-        // rule), straight from the writer's thread so the wait costs no extra hand-off.
+        // The row is written as published, in this same transaction; the message leaves only once it is committed
+        // (the outbox rule), from the commit's completion on this thread: no hand-off.
         markPublished(entry, "published");
         write(entry).whenComplete((stored, error) -> {
             if (error != null) {
-                loop.execute(() -> finish(entry, CommandState.FAILED,
-                        "the outbox could not be written: " + rootMessage(error)));
+                finish(entry, CommandState.FAILED, "the outbox could not be written: " + rootMessage(error));
             } else if (!entry.command.state().isFinal()) {
+                stage(entry.command.traceId(), CommandStages.Stage.OUTBOX_COMMITTED);
                 transmit(entry);
             }
         });
@@ -317,8 +390,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     private void track(Open entry) {
         open.put(entry.command.traceId(), entry);
         openBySeries.put(entry.command.series(), entry);
-        openTraces.add(entry.command.traceId());
-        openSeries.add(entry.command.series());
+        openCount = open.size();
     }
 
     private void supersedeOthers(Command newer) {
@@ -335,7 +407,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         transmit(entry);
     }
 
-    /** Moves the command to a new attempt, pending until its timeout; on the loop. */
+    /** Moves the command to a new attempt, pending until its timeout. */
     private void markPublished(Open entry, String why) {
         Instant now = clock.instant();
         entry.command = entry.command.published(now, now.plus(entry.policy.timeout()),
@@ -344,18 +416,24 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         event(sent, "published", sent.reason());
         notifyListeners(sent);
         published.increment();
-        cancelTimer(entry);
-        entry.timer = loop.schedule(() -> onTimeout(entry, sent.attempts()), entry.policy.timeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        arm(entry, entry.policy.timeout().toMillis(), () -> onTimeout(entry, sent.attempts()));
     }
 
-    /** Hands the message to the broker; any thread. */
+    /** Hands the message to the broker. */
     private void transmit(Open entry) {
-        publisher.publish(entry.message).whenCompleteAsync((ignored, error) -> {
-            if (error != null && entry.command.state() == CommandState.PENDING) {
-                finish(entry, CommandState.FAILED, "the broker did not take it: " + rootMessage(error));
+        var routed = publisher.publish(entry.message);
+        stage(entry.command.traceId(), CommandStages.Stage.HANDED_TO_BROKER);
+        int attempt = entry.command.attempts();
+        routed.whenComplete((ignored, error) -> {
+            if (error != null) {
+                // On a broker thread: back to the writer only when it failed.
+                post(() -> {
+                    if (entry.command.state() == CommandState.PENDING && entry.command.attempts() == attempt) {
+                        finish(entry, CommandState.FAILED, "the broker did not take it: " + rootMessage(error));
+                    }
+                });
             }
-        }, loop);
+        });
     }
 
     private void onTimeout(Open entry, int attempt) {
@@ -368,11 +446,11 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
             event(entry.command, "retrying", "no answer within " + seconds(entry.policy.timeout()) + "; retry "
                     + retry + " of " + entry.policy.retries() + " in " + seconds(wait));
             retries.increment();
-            entry.timer = loop.schedule(() -> {
+            arm(entry, wait.toMillis(), () -> {
                 if (entry.command.state() == CommandState.PENDING && entry.command.attempts() == attempt) {
                     publish(entry, "retried");
                 }
-            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+            });
             return;
         }
         finish(entry, CommandState.TIMED_OUT, "no answer within " + seconds(entry.policy.timeout()) + " after "
@@ -385,12 +463,11 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
             return;
         }
         long delay = Math.max(0, Duration.between(clock.instant(), expiry).toMillis());
-        cancelTimer(entry);
-        entry.timer = loop.schedule(() -> {
+        arm(entry, delay, () -> {
             if (entry.command.state() == CommandState.QUEUED) {
                 finish(entry, CommandState.EXPIRED, "the device stayed offline until the command expired");
             }
-        }, delay, TimeUnit.MILLISECONDS);
+        });
     }
 
     private void deliverQueued(DeviceAddress device) {
@@ -419,10 +496,9 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         entry.command = entry.command.moveTo(state, clock.instant(), reason);
         String trace = entry.command.traceId();
         open.remove(trace);
-        openTraces.remove(trace);
+        openCount = open.size();
         if (openBySeries.get(entry.command.series()) == entry) {
             openBySeries.remove(entry.command.series());
-            openSeries.remove(entry.command.series());
         }
         rememberClosed(trace);
         if (entry.inOutbox || entry.command.attempts() > 0 || state != CommandState.FAILED) {
@@ -431,6 +507,9 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         event(entry.command, state.label(), reason);
         finished.computeIfAbsent(state, s -> new LongAdder()).increment();
         notifyListeners(entry.command);
+        if (state == CommandState.CONFIRMED) {
+            stage(trace, CommandStages.Stage.CONFIRMED);
+        }
         entry.outcome.complete(entry.command);
     }
 
@@ -483,7 +562,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
                 + Printable.of(traceId, 64) + ", which matches no command");
     }
 
-    private void refusedOnLoop(SeriesPath series, String traceId, String reason) {
+    private void refusedOnWriter(SeriesPath series, String traceId, String reason) {
         Open entry = traceId != null ? open.get(traceId) : openBySeries.get(series);
         if (entry == null || !entry.command.series().equals(series)) {
             if (traceId != null) {
@@ -503,14 +582,8 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         }
     }
 
-    private void observedOnLoop(SeriesPath series, String value, AttributeKind kind, String traceId, String client) {
+    private void observedOnWriter(SeriesPath series, String value, AttributeKind kind, String traceId, String client) {
         if (traceId != null && (open.containsKey(traceId) || closedTraces.contains(traceId))) {
-            if (!open.containsKey(traceId)) {
-                openTraces.remove(traceId);
-            }
-            if (!openBySeries.containsKey(series)) {
-                openSeries.remove(series);
-            }
             return; // our own command coming back through an external broker
         }
         observed.increment();
@@ -530,18 +603,73 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         outbox.insert(command);
         notifyListeners(command);
         // Someone else published it: wait for the answer without publishing, and without retries.
-        entry.timer = loop.schedule(() -> {
+        arm(entry, entry.policy.timeout().toMillis(), () -> {
             if (entry.command.state() == CommandState.PENDING) {
                 finish(entry, CommandState.TIMED_OUT, "no answer within " + seconds(entry.policy.timeout()));
             }
-        }, entry.policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    // ---- timers ------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code action} on the writer thread in {@code delayMillis}, replacing the entry's timer. No task is
+     * scheduled per command: the timer thread is woken once for the earliest deadline (a command answered in a
+     * millisecond leaves a void entry behind, dropped when it reaches the head), so the round trip of a command
+     * wakes no thread but the writer.
+     */
+    private void arm(Open entry, long delayMillis, Runnable action) {
+        entry.timerGeneration++;
+        Due due = new Due(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), entry,
+                entry.timerGeneration, action);
+        deadlines.add(due);
+        scheduleWakeUp();
     }
 
     private void cancelTimer(Open entry) {
-        if (entry.timer != null) {
-            entry.timer.cancel(false);
-            entry.timer = null;
+        entry.timerGeneration++;
+    }
+
+    /** Makes sure the timer thread wakes for the earliest live deadline (writer thread). */
+    private void scheduleWakeUp() {
+        while (!deadlines.isEmpty() && !deadlines.peek().live()) {
+            deadlines.poll();
         }
+        Due first = deadlines.peek();
+        if (first == null || closed) {
+            return;
+        }
+        if (wakeUp != null && !wakeUp.isDone() && wakeUpAt <= first.atNanos()) {
+            return; // it wakes in time (perhaps early, then it looks again)
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        wakeUpAt = first.atNanos();
+        try {
+            wakeUp = timers.schedule(() -> post(this::runDue), Math.max(0, wakeUpAt - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("The command service is closed; a timer was not armed");
+        }
+    }
+
+    /** Runs the timers that are due, then arms the wake-up for the next one (writer thread). */
+    private void runDue() {
+        wakeUp = null;
+        long now = System.nanoTime();
+        while (!deadlines.isEmpty() && deadlines.peek().atNanos() <= now) {
+            Due due = deadlines.poll();
+            if (due.live()) {
+                due.entry().timerGeneration++;
+                try {
+                    due.action().run();
+                } catch (RuntimeException e) {
+                    problems.report("timer", "A command timer failed: " + rootMessage(e));
+                }
+            }
+        }
+        scheduleWakeUp();
     }
 
     private void event(Command command, String what, String detail) {
@@ -562,64 +690,66 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
 
     // ---- inputs from other threads -------------------------------------------------------------------------
 
-    /** On the writer thread, after each commit: hands answers and status changes to the loop. */
+    /** On the writer thread, right after each commit: matches answers and follows status changes, here and now. */
     @Override
     public void onCommitted(List<Reading> stored, List<Device> discovered) {
+        if (closed) {
+            return;
+        }
         for (Reading reading : stored) {
             SeriesPath series = reading.series();
             if (STATUS.equals(series.attribute())) {
                 boolean nowOnline = !isOffline(reading.text());
                 DeviceAddress device = series.deviceAddress();
                 if (!Boolean.valueOf(nowOnline).equals(online.get(device))) {
-                    post(() -> statusChanged(device, nowOnline));
+                    statusChanged(device, nowOnline);
                 }
-            } else if (reading.traceId() != null) {
-                if (openTraces.contains(reading.traceId())) {
-                    post(() -> answered(reading));
-                } else if (closedTraces.contains(reading.traceId())) {
-                    lateAnswers.increment();
-                } else if (openSeries.contains(series)) {
-                    post(() -> answered(reading));
-                } else {
-                    noteStrayAnswer(reading.traceId(), series);
+            } else if (reading.traceId() != null || openBySeries.containsKey(series)) {
+                if (reading.traceId() != null && open.containsKey(reading.traceId())) {
+                    stage(reading.traceId(), CommandStages.Stage.ANSWER_COMMITTED);
                 }
-            } else if (openSeries.contains(series)) {
-                post(() -> answered(reading));
+                answered(reading);
             }
         }
     }
 
-    /** Hands work to the loop; after {@link #close()} it is dropped (the outbox keeps what matters). */
+    /**
+     * Runs {@code work} on the writer thread (inside its transaction); after {@link #close()} it is dropped (the
+     * outbox keeps what matters).
+     */
     private void post(Runnable work) {
-        try {
-            loop.execute(work);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            LOG.debug("The command service is closed; dropped an input");
+        if (closed) {
+            return;
         }
+        writer.run(() -> {
+            if (!closed) {
+                work.run();
+            }
+        });
     }
 
     @Override
     public void refused(SeriesPath series, String traceId, String reason) {
-        post(() -> refusedOnLoop(series, traceId, Printable.of(reason, 200)));
+        post(() -> refusedOnWriter(series, traceId, Printable.of(reason, 200)));
     }
 
     @Override
     public void published(SeriesPath series, String value, AttributeKind kind, String traceId, String clientId) {
-        // Marked open here, on the broker's thread, before the broker routes the command on to the device: its
-        // answer is then handed to the loop after this command, not counted as a stray.
-        if (traceId != null) {
-            openTraces.add(traceId);
-        }
-        openSeries.add(series);
-        post(() -> observedOnLoop(series, value, kind, traceId, clientId));
+        // Handed to the writer here, on the broker's thread, before the broker routes the command on to the
+        // device: its answer reaches the writer after this, so it is matched, not counted as a stray.
+        post(() -> observedOnWriter(series, value, kind, traceId, clientId));
     }
 
-    /** Stops the loop. Open commands stay in the outbox and are resumed by the next {@link #start()}. */
+    /**
+     * Stops taking inputs and stops the timers. Open commands stay in the outbox and are resumed by the next
+     * {@link #start()}.
+     */
     @Override
     public void close() {
-        loop.shutdownNow();
+        closed = true;
+        timers.shutdownNow();
         try {
-            loop.awaitTermination(2, TimeUnit.SECONDS);
+            timers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -21,10 +21,25 @@ public final class EchoingDevice implements AutoCloseable {
     private final Mqtt3AsyncClient client;
     private final LongAdder echoed = new LongAdder();
 
+    /** Told when a command arrived and when its echo was handed to the client ({@link System#nanoTime()}). */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (received, sent) -> {
+        };
+
+        /** On the client's thread; must be quick. */
+        void echoed(long receivedNanos, long sentNanos);
+    }
+
     public EchoingDevice(MqttClients clients, String clientId, String filter) {
+        this(clients, clientId, filter, Observer.NONE);
+    }
+
+    public EchoingDevice(MqttClients clients, String clientId, String filter, Observer observer) {
         client = clients.builder(clientId).buildAsync();
         client.connectWith().cleanSession(true).keepAlive(60).send().orTimeout(10, TimeUnit.SECONDS).join();
         client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(message -> {
+            long received = System.nanoTime();
             String topic = message.getTopic().toString();
             if (!topic.endsWith("/set")) {
                 return;
@@ -42,6 +57,9 @@ public final class EchoingDevice implements AutoCloseable {
             client.publishWith().topic(topic.substring(0, topic.length() - "/set".length()))
                     .qos(MqttQos.AT_LEAST_ONCE).payload(answer).send();
             echoed.increment();
+            if (observer != Observer.NONE) {
+                observer.echoed(received, System.nanoTime());
+            }
         }).send().orTimeout(10, TimeUnit.SECONDS).join();
     }
 

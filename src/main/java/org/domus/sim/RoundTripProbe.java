@@ -40,15 +40,29 @@ public final class RoundTripProbe implements AutoCloseable {
         }).send().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    /** Publishes {@code value} on {@code stateTopic + "/set"} and returns the nanoseconds until its echo. */
-    public long roundTripNanos(String stateTopic, String value) {
+    /**
+     * Publishes {@code value} on {@code stateTopic + "/set"} (the same payload Domus sends: value and trace id) and
+     * waits for its echo, at most 30 s.
+     *
+     * @return {@link System#nanoTime()} when the echo arrived (on the client's thread); the caller takes its own
+     * times before and after
+     */
+    public long roundTrip(String stateTopic, String value) {
         String trace = UUID.randomUUID().toString();
         CompletableFuture<Long> echo = new CompletableFuture<>();
         waiting.put(trace, echo);
         byte[] payload = ("{\"value\":" + value + ",\"trace_id\":\"" + trace + "\"}").getBytes(StandardCharsets.UTF_8);
-        long sent = System.nanoTime();
         client.publishWith().topic(stateTopic + "/set").qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
-        return echo.orTimeout(30, TimeUnit.SECONDS).join() - sent;
+        try {
+            // A timed wait of this thread, not orTimeout: that would wake a timer thread on every round trip.
+            return echo.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            waiting.remove(trace);
+            throw new IllegalStateException("no echo of " + trace + " within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an echo", e);
+        }
     }
 
     @Override

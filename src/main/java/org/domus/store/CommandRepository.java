@@ -38,9 +38,10 @@ public final class CommandRepository {
     public CompletableFuture<Command> insert(Command command) {
         Objects.requireNonNull(command, "command");
         return writer.execute(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO command (trace_id, house, series, value,"
-                    + " kind, state, source, created_at, updated_at, expires_at, deadline_at, attempts, reason)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try {
+                PreparedStatement insert = writer.prepared(c, "INSERT INTO command (trace_id, house, series, value,"
+                        + " kind, state, source, created_at, updated_at, expires_at, deadline_at, attempts, reason)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 insert.setString(1, command.traceId());
                 insert.setString(2, command.series().house());
                 insert.setString(3, command.series().toString());
@@ -55,7 +56,7 @@ public final class CommandRepository {
                 insert.setInt(12, command.attempts());
                 insert.setString(13, command.reason());
                 insert.executeUpdate();
-                return command.withId(lastId(c));
+                return command.withId(lastId(c, writer));
             } catch (SQLException e) {
                 throw new StoreException("Writing a command failed: " + SqlSupport.describe(e) + ".", e);
             }
@@ -66,8 +67,9 @@ public final class CommandRepository {
     public CompletableFuture<Void> update(Command command) {
         Objects.requireNonNull(command, "command");
         return writer.execute(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE command SET state = ?, updated_at = ?,"
-                    + " expires_at = ?, deadline_at = ?, attempts = ?, reason = ? WHERE trace_id = ?")) {
+            try {
+                PreparedStatement update = writer.prepared(c, "UPDATE command SET state = ?, updated_at = ?,"
+                        + " expires_at = ?, deadline_at = ?, attempts = ?, reason = ? WHERE trace_id = ?");
                 update.setString(1, command.state().label());
                 update.setLong(2, SqlSupport.micros(command.updatedAt()));
                 setTime(update, 3, command.expiresAt());
@@ -192,9 +194,8 @@ public final class CommandRepository {
         }
     }
 
-    private static long lastId(Connection c) throws SQLException {
-        try (PreparedStatement id = c.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rows = id.executeQuery()) {
+    static long lastId(Connection c, TelemetryWriter writer) throws SQLException {
+        try (ResultSet rows = writer.prepared(c, "SELECT last_insert_rowid()").executeQuery()) {
             rows.next();
             return rows.getLong(1);
         }

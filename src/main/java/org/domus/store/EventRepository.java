@@ -34,8 +34,9 @@ public final class EventRepository {
             return CompletableFuture.completedFuture(0L);
         }
         return writer.execute(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO event (ts, type, house, subject, trace_id, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try {
+                PreparedStatement insert = writer.prepared(c,
+                        "INSERT INTO event (ts, type, house, subject, trace_id, detail) VALUES (?, ?, ?, ?, ?, ?)");
                 insert.setLong(1, SqlSupport.micros(event.timestamp()));
                 insert.setString(2, event.type());
                 insert.setString(3, event.house());
@@ -43,11 +44,7 @@ public final class EventRepository {
                 insert.setString(5, event.traceId());
                 insert.setString(6, event.detail());
                 insert.executeUpdate();
-                try (PreparedStatement id = c.prepareStatement("SELECT last_insert_rowid()");
-                     ResultSet rows = id.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
+                return CommandRepository.lastId(c, writer);
             } catch (SQLException e) {
                 throw new StoreException("Writing an event failed: " + SqlSupport.describe(e) + ".", e);
             }

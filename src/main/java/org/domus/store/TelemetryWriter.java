@@ -66,6 +66,7 @@ public final class TelemetryWriter {
 
     private final AtomicLong committedReadings = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong committedTransactions = new AtomicLong();
     private final AtomicLong duplicatesSkipped = new AtomicLong();
     private final AtomicLong unknownHouseReadings = new AtomicLong();
 
@@ -75,6 +76,10 @@ public final class TelemetryWriter {
     private final Map<String, Long> houseIds = new HashMap<>();
     private String lastFailure;
     private final Set<String> callbackFailuresLogged = new HashSet<>();
+    /** The items of the transaction being written, while its tasks run; tasks queued from them join it. */
+    private List<Object> inTransaction;
+    /** Statements the repositories' tasks use again and again, prepared once (writer thread only). */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     TelemetryWriter(Connection connection, int maxBatch) throws SQLException {
         this.connection = connection;
@@ -123,7 +128,48 @@ public final class TelemetryWriter {
         return enqueue(new Task<>(work, false));
     }
 
+    /**
+     * Runs {@code action} on the writer thread, inside the writer's transaction, like {@link #execute}: what it
+     * writes through the repositories (their {@code execute}d tasks) joins that same transaction, so one commit
+     * holds it all, and each such write's future completes after that commit. This is how a service whose state
+     * lives on the writer thread (the command service) takes its inputs with no thread of its own.
+     * The future completes after the commit, on the writer thread.
+     */
+    public CompletableFuture<Void> run(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        return enqueue(new Task<Void>(c -> {
+            action.run();
+            return null;
+        }, false));
+    }
+
+    /** Whether the calling thread is the writer's (a commit listener, a completion, a task). */
+    public boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * The statement for {@code text} on the writer's connection, prepared the first time and kept: for tasks
+     * that run often (a command's outbox row, an event). Writer thread only; do not close it.
+     */
+    PreparedStatement prepared(Connection c, String text) throws SQLException {
+        if (c != connection || Thread.currentThread() != thread) {
+            throw new IllegalStateException("a kept statement is for the writer's own tasks");
+        }
+        PreparedStatement statement = prepared.get(text);
+        if (statement == null) {
+            statement = connection.prepareStatement(text);
+            prepared.put(text, statement);
+        }
+        statement.clearParameters();
+        return statement;
+    }
+
     private <T> CompletableFuture<T> enqueue(Task<T> task) {
+        if (inTransaction != null && Thread.currentThread() == thread) {
+            inTransaction.add(task); // queued by a task of this transaction: written and committed with it
+            return task.future;
+        }
         var readLock = gate.readLock();
         readLock.lock();
         try {
@@ -185,6 +231,11 @@ public final class TelemetryWriter {
     /** Readings written since the store opened. */
     public long committedReadings() {
         return committedReadings.get();
+    }
+
+    /** Transactions committed since the store opened. */
+    public long committedTransactions() {
+        return committedTransactions.get();
     }
 
     /** Transactions that failed and were rolled back. */
@@ -273,6 +324,13 @@ public final class TelemetryWriter {
                 items.clear();
             }
         } finally {
+            for (PreparedStatement statement : prepared.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException ignored) {
+                    // closing anyway
+                }
+            }
             sql.closeQuietly();
             closeConnectionQuietly();
         }
@@ -282,7 +340,10 @@ public final class TelemetryWriter {
         Batch batch = new Batch();
         try {
             sql.begin();
-            for (Object item : items) {
+            inTransaction = items;
+            // By index: a task may queue more tasks (see enqueue), which land at the end of items.
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
                 if (item instanceof IngestRecord record) {
                     addRecord(batch, record);
                 } else if (item instanceof Task<?> task) {
@@ -296,6 +357,7 @@ public final class TelemetryWriter {
                     }
                 }
             }
+            inTransaction = null;
             flushRows(batch);
             writeRollups(sql.upsertMinute, batch.minute);
             writeRollups(sql.upsertHour, batch.hour);
@@ -304,6 +366,7 @@ public final class TelemetryWriter {
             }
             sql.commit();
         } catch (Throwable failure) {
+            inTransaction = null;
             sql.rollbackQuietly();
             seriesCache.clear();
             houseIds.clear();
@@ -662,6 +725,7 @@ public final class TelemetryWriter {
             unknown += state.unknownHouse;
         }
         committedReadings.addAndGet(stored);
+        committedTransactions.incrementAndGet();
         unknownHouseReadings.addAndGet(unknown);
         duplicatesSkipped.addAndGet(batch.duplicates);
         int next = 0;

@@ -253,6 +253,45 @@ class CommandsIT {
     }
 
     @Test
+    void aShortTimeoutSentAfterALongOneStillTimesOutInTime() {
+        try (TestCore core = TestCore.start(data)) {
+            new Device(core, "silent", (topic, command) -> null);
+            SentCommand slow = core.core().commands().send(SETPOINT, "20",
+                    SendOptions.from("test").withTimeout(Duration.ofSeconds(60)));
+            SentCommand quick = core.core().commands().send(LIGHT, "ON",
+                    SendOptions.from("test").withTimeout(Duration.ofMillis(200)));
+
+            Command done = quick.outcome().orTimeout(20, TimeUnit.SECONDS).join();
+
+            assertEquals(CommandState.TIMED_OUT, done.state());
+            assertFalse(slow.outcome().isDone(), "the 60 s command is still waiting");
+            assertEquals(List.of(slow.traceId()),
+                    core.core().commands().openCommands().stream().map(Command::traceId).toList());
+        }
+    }
+
+    @Test
+    void listenersAndOutcomesAreToldOnTheWritersThreadOnceTheAnswerIsStored() {
+        try (TestCore core = TestCore.start(data)) {
+            new Device(core, "light", (topic, command) -> echo(command));
+            List<String> threads = new CopyOnWriteArrayList<>();
+            List<CommandState> states = new CopyOnWriteArrayList<>();
+            core.core().commands().addListener(command -> {
+                threads.add(Thread.currentThread().getName());
+                states.add(command.state());
+            });
+            SentCommand sent = core.core().commands().send(LIGHT, "ON", SendOptions.from("test"));
+            List<String> storedWhenConfirmed = sent.outcome()
+                    .thenApply(command -> core.storedValues(LIGHT.toString()))
+                    .orTimeout(30, TimeUnit.SECONDS).join();
+
+            assertEquals(List.of("ON"), storedWhenConfirmed, "confirmed only once its answer is in the history");
+            assertEquals(List.of(CommandState.PENDING, CommandState.CONFIRMED), states);
+            assertEquals(List.of("domus-store-writer", "domus-store-writer"), threads);
+        }
+    }
+
+    @Test
     void anInvalidValueIsRefusedBeforeAnythingIsPublished() {
         try (TestCore core = TestCore.start(data)) {
             Device device = new Device(core, "any", (topic, command) -> echo(command));

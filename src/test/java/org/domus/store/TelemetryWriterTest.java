@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.domus.model.AttributeKind;
 import org.domus.model.Device;
 import org.domus.model.DeviceAddress;
+import org.domus.model.Event;
 import org.domus.model.House;
 import org.domus.model.Reading;
 import org.domus.model.SeriesPath;
@@ -332,6 +333,43 @@ class TelemetryWriterTest {
         }));
         assertTrue(write(writer, number(TEMPERATURE, T0.plusSeconds(1), 2, true)).committed());
         assertEquals(2, writer.committedReadings());
+    }
+
+    @Test
+    void writesQueuedByARunActionJoinItsTransactionAndCompleteAfterItsCommit() {
+        long before = writer.committedTransactions();
+        CompletableFuture<CompletableFuture<Long>> first = new CompletableFuture<>();
+        CompletableFuture<CompletableFuture<Long>> second = new CompletableFuture<>();
+        List<Boolean> committedWhenTold = new CopyOnWriteArrayList<>();
+
+        writer.run(() -> {
+            assertTrue(writer.isWriterThread());
+            first.complete(db.events().append(new Event(0, T0, "test.first", "villa", "x", "trace-1", "one")));
+            second.complete(db.events().append(new Event(0, T0, "test.second", "villa", "x", "trace-1", "two")));
+        }).join();
+        first.join().thenRun(() -> committedWhenTold.add(db.events().byTrace("trace-1").size() == 2)).join();
+        second.join().join();
+
+        assertEquals(1, writer.committedTransactions() - before, "one commit for the action and both its writes");
+        assertEquals(List.of(true), committedWhenTold, "a write's future completes only after the commit");
+        assertFalse(writer.isWriterThread());
+    }
+
+    @Test
+    void writesQueuedFromACommitListenerGoToTheNextTransaction() {
+        CompletableFuture<CompletableFuture<Long>> queued = new CompletableFuture<>();
+        writer.addCommitListener((stored, discovered) -> {
+            if (!queued.isDone()) {
+                queued.complete(db.events().append(new Event(0, T0, "test.after", "villa", "x", "trace-2", "after")));
+            }
+        });
+        long before = writer.committedTransactions();
+
+        write(writer, number(TEMPERATURE, T0, 20.0, false));
+        queued.join().join();
+
+        assertEquals(2, writer.committedTransactions() - before);
+        assertEquals(1, db.events().byTrace("trace-2").size());
     }
 
     @Test

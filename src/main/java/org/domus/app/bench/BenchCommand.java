@@ -95,12 +95,15 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--warmup", defaultValue = "1000", description = "unmeasured commands first (default ${DEFAULT-VALUE})")
         private int warmup;
 
-        @Option(names = "--runs", defaultValue = "3", description = "runs; medians of their percentiles reported (default ${DEFAULT-VALUE})")
+        @Option(names = "--runs", defaultValue = "5", description = "runs; medians of their percentiles reported (default ${DEFAULT-VALUE})")
         private int runs;
+
+        @Option(names = "--breakdown", description = "also p50/p99 of every stage of both paths (timestamps per stage)")
+        private boolean breakdown;
 
         @Override
         public Integer call() throws Exception {
-            return new CommandsBenchmark(commands, warmup, runs, spec.commandLine().getOut()).run();
+            return new CommandsBenchmark(commands, warmup, runs, breakdown, spec.commandLine().getOut()).run();
         }
     }
 

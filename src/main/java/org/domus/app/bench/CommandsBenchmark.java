@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.domus.app.DomusConfig;
 import org.domus.app.DomusCore;
 import org.domus.broker.BareMoquette;
 import org.domus.command.CommandService;
+import org.domus.command.CommandStages;
 import org.domus.command.SendOptions;
 import org.domus.model.AttributeKind;
 import org.domus.model.BrokerUrl;
+import org.domus.model.Command;
 import org.domus.model.CommandState;
 import org.domus.model.DeviceAddress;
 import org.domus.model.House;
@@ -28,24 +33,53 @@ import org.domus.sim.RoundTripProbe;
 /**
  * Command round trip, one command at a time: {@code send} to <em>confirmed</em> through Domus (validation, outbox,
  * publish, the device's echo through durable ingest, matching), against the same echoing device behind a bare
- * Moquette answering a bare publish/echo from the same client library. Medians of the runs' percentiles.
+ * Moquette answering a bare publish/echo from the same client library, QoS and payload. In each run both are up at
+ * once and measured in alternating blocks, so that noise on a shared machine hits both alike. Medians of the runs'
+ * percentiles; with {@code breakdown}, the p50/p99 of every stage of the path too.
  */
 final class CommandsBenchmark {
 
     private static final SeriesPath LEVEL = SeriesPath.parse("demo/bench/echo/level");
+    private static final String SET_FILTER = "domus/demo/bench/echo/+/set";
+    /** Round trips of one side before switching to the other. */
+    private static final int BLOCK = 250;
+
+    // Stage slots, Domus side: send() called, the stages of CommandStages, the device's two, the caller awake.
+    private static final int D_SEND = 0;
+    private static final int D_TAKEN = 1;
+    private static final int D_OUTBOX = 2;
+    private static final int D_HANDED = 3;
+    private static final int D_DEVICE_GOT = 4;
+    private static final int D_DEVICE_SENT = 5;
+    private static final int D_ANSWER = 6;
+    private static final int D_CONFIRMED = 7;
+    private static final int D_WOKE = 8;
+    private static final String[] DOMUS_STAGES = {"send -> command service took it", "took it -> outbox committed",
+        "outbox committed -> handed to broker", "handed to broker -> device got it", "device got it -> echo sent",
+        "echo sent -> answer committed", "answer committed -> confirmed", "confirmed -> caller awake"};
+    // Bare side.
+    private static final int B_SEND = 0;
+    private static final int B_DEVICE_GOT = 1;
+    private static final int B_DEVICE_SENT = 2;
+    private static final int B_ECHO = 3;
+    private static final int B_WOKE = 4;
+    private static final String[] BARE_STAGES = {"publish -> device got it", "device got it -> echo sent",
+        "echo sent -> probe got it", "probe got it -> caller awake"};
 
     private final int commands;
     private final int warmup;
     private final int runs;
+    private final boolean breakdown;
     private final PrintWriter out;
 
-    CommandsBenchmark(int commands, int warmup, int runs, PrintWriter out) {
+    CommandsBenchmark(int commands, int warmup, int runs, boolean breakdown, PrintWriter out) {
         if (commands < 100 || warmup < 0 || runs < 1) {
             throw new IllegalArgumentException("needs at least 100 commands, a warm-up of 0 or more and 1 run");
         }
         this.commands = commands;
         this.warmup = warmup;
         this.runs = runs;
+        this.breakdown = breakdown;
         this.out = out;
     }
 
@@ -62,19 +96,74 @@ final class CommandsBenchmark {
         }
     }
 
+    /**
+     * The stamps of the round trip in flight (one at a time), written by whichever thread reaches a stage, and
+     * the stamps of every measured round trip.
+     */
+    private static final class Stamps {
+        final AtomicLongArray current;
+        final long[][] kept;
+
+        Stamps(int slots, int commands) {
+            current = new AtomicLongArray(slots);
+            kept = new long[commands][];
+        }
+
+        void mark(int slot, long nanos) {
+            current.set(slot, nanos);
+        }
+
+        void keep(int index) {
+            long[] copy = new long[current.length()];
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = current.get(i);
+                current.set(i, 0);
+            }
+            if (index >= 0) {
+                kept[index] = copy;
+            }
+        }
+
+        long[] total(int from, int to) {
+            long[] nanos = new long[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                nanos[i] = kept[i][to] - kept[i][from];
+            }
+            return nanos;
+        }
+    }
+
     int run() throws IOException {
-        out.printf(Locale.ROOT, "%d commands one at a time, %d warm-up, %d run(s); times in ms%n", commands, warmup, runs);
+        out.printf(Locale.ROOT, "%d commands one at a time per side, %d warm-up, %d run(s), sides alternating every %d;"
+                + " times in ms%n", commands, warmup, runs, BLOCK);
         List<Percentiles> domus = new ArrayList<>();
         List<Percentiles> bare = new ArrayList<>();
+        List<Stamps> domusStamps = new ArrayList<>();
+        List<Stamps> bareStamps = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Percentiles ours = measureDomus();
-            Percentiles baseline = measureBareRetryingOnce();
-            domus.add(ours);
-            bare.add(baseline);
+            Stamps ours = new Stamps(D_WOKE + 1, commands);
+            Stamps baseline = new Stamps(B_WOKE + 1, commands);
+            try {
+                measure(ours, baseline);
+            } catch (java.util.concurrent.CompletionException e) {
+                // Bare Moquette now and then closes a fresh connection before its SUBSCRIBE (seen once).
+                out.printf(Locale.ROOT, "  (a client's connection was dropped while setting up: %s; trying once more)%n",
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                measure(ours, baseline);
+            }
+            Percentiles o = Percentiles.of(ours.total(D_SEND, D_WOKE));
+            Percentiles b = Percentiles.of(baseline.total(B_SEND, B_WOKE));
+            domus.add(o);
+            bare.add(b);
+            domusStamps.add(ours);
+            bareStamps.add(baseline);
             out.printf(Locale.ROOT, "run %d: domus p50=%.3f p99=%.3f max=%.3f | bare p50=%.3f p99=%.3f max=%.3f%n", run,
-                    ms(ours.p50()), ms(ours.p99()), ms(ours.max()), ms(baseline.p50()), ms(baseline.p99()),
-                    ms(baseline.max()));
+                    ms(o.p50()), ms(o.p99()), ms(o.max()), ms(b.p50()), ms(b.p99()), ms(b.max()));
             out.flush();
+        }
+        if (breakdown) {
+            printBreakdown("domus", DOMUS_STAGES, domusStamps);
+            printBreakdown("bare", BARE_STAGES, bareStamps);
         }
         double p50 = ms(median(domus.stream().mapToLong(Percentiles::p50).toArray()));
         double p99 = ms(median(domus.stream().mapToLong(Percentiles::p99).toArray()));
@@ -86,72 +175,123 @@ final class CommandsBenchmark {
         return 0;
     }
 
-    private Percentiles measureDomus() throws IOException {
+    /** One run: Domus and the bare baseline both up, measured in alternating blocks after a warm-up of each. */
+    private void measure(Stamps ours, Stamps baseline) throws IOException {
         Path data = Files.createTempDirectory("domus-bench-commands-");
+        Path bareData = Files.createTempDirectory("domus-bench-bare-");
         try (DomusCore core = DomusCore.start(new DomusConfig(data, "127.0.0.1", 0, true,
-                DomusConfig.DEFAULT_MAX_PAYLOAD_BYTES, 0))) {
+                DomusConfig.DEFAULT_MAX_PAYLOAD_BYTES, 0));
+             BareMoquette moquette = new BareMoquette(bareData)) {
             House house = core.store().houses().findHouse(DomusCore.DEMO_HOUSE).orElseThrow();
             Room room = core.store().houses().ensureRoom(house.id(), null, "bench", "Bench");
             DeviceAddress device = LEVEL.deviceAddress();
             core.store().houses().ensureDevice(device, room.id(), "Echo", "bench");
             core.store().houses().ensureAttribute(LEVEL, AttributeKind.NUMERIC, "", true, 0.0, 1e9, null);
-            MqttClients clients = new MqttClients(BrokerUrl.plain("127.0.0.1", core.broker().port()), null, 1);
-            try (EchoingDevice echo = new EchoingDevice(clients, "bench-echo", "domus/demo/bench/echo/+/set")) {
-                CommandService service = core.commands();
+            CommandService service = core.commands();
+            if (breakdown) {
+                service.timeStages((trace, stage, nanos) -> ours.mark(domusSlot(stage), nanos));
+            }
+            MqttClients domusClients = new MqttClients(BrokerUrl.plain("127.0.0.1", core.broker().port()), null, 1);
+            MqttClients bareClients = new MqttClients(BrokerUrl.plain("127.0.0.1", moquette.port()), null, 1);
+            try (EchoingDevice echo = new EchoingDevice(domusClients, "bench-echo", SET_FILTER,
+                         breakdown ? observer(ours, D_DEVICE_GOT, D_DEVICE_SENT) : EchoingDevice.Observer.NONE);
+                 EchoingDevice bareEcho = new EchoingDevice(bareClients, "bare-echo", SET_FILTER,
+                         breakdown ? observer(baseline, B_DEVICE_GOT, B_DEVICE_SENT) : EchoingDevice.Observer.NONE);
+                 RoundTripProbe probe = new RoundTripProbe(bareClients, "bare-probe", LEVEL.topic())) {
                 SendOptions options = SendOptions.from("bench");
-                long[] nanos = new long[commands];
-                long sendNanos = 0;
-                for (int i = -warmup; i < commands; i++) {
-                    long started = System.nanoTime();
-                    var sent = service.send(LEVEL, Integer.toString(Math.floorMod(i, 1000)), options);
-                    sendNanos += System.nanoTime() - started;
-                    var outcome = sent.outcome().orTimeout(30, TimeUnit.SECONDS).join();
-                    long took = System.nanoTime() - started;
-                    if (outcome.state() != CommandState.CONFIRMED) {
-                        throw new IllegalStateException("command " + i + " ended " + outcome.state().label() + ": "
-                                + outcome.reason());
-                    }
-                    if (i >= 0) {
-                        nanos[i] = took;
+                for (int i = -warmup; i < 0; i++) {
+                    viaDomus(service, options, ours, i);
+                }
+                for (int i = -warmup; i < 0; i++) {
+                    viaBare(probe, baseline, i);
+                }
+                for (int start = 0; start < commands; start += BLOCK) {
+                    int end = Math.min(commands, start + BLOCK);
+                    boolean domusFirst = (start / BLOCK) % 2 == 0;
+                    for (int side = 0; side < 2; side++) {
+                        for (int i = start; i < end; i++) {
+                            if (domusFirst == (side == 0)) {
+                                viaDomus(service, options, ours, i);
+                            } else {
+                                viaBare(probe, baseline, i);
+                            }
+                        }
                     }
                 }
-                out.printf(Locale.ROOT, "  (validation and hand-off in send(): %.3f ms on average)%n",
-                        sendNanos / 1e6 / (commands + warmup));
-                return Percentiles.of(nanos);
+            } finally {
+                service.timeStages(CommandStages.NONE);
             }
         } finally {
             IngestBenchmark.deleteRecursively(data);
+            IngestBenchmark.deleteRecursively(bareData);
         }
     }
 
-    /** Bare Moquette now and then closes a fresh connection before its SUBSCRIBE (seen once): one more try. */
-    private Percentiles measureBareRetryingOnce() throws IOException {
+    private static void viaDomus(CommandService service, SendOptions options, Stamps stamps, int i) {
+        long started = System.nanoTime();
+        var sent = service.send(LEVEL, Integer.toString(Math.floorMod(i, 1000)), options);
+        Command outcome = await(sent.outcome());
+        long woke = System.nanoTime();
+        if (outcome.state() != CommandState.CONFIRMED) {
+            throw new IllegalStateException("command " + i + " ended " + outcome.state().label() + ": "
+                    + outcome.reason());
+        }
+        stamps.mark(D_SEND, started);
+        stamps.mark(D_WOKE, woke);
+        stamps.keep(i);
+    }
+
+    private static void viaBare(RoundTripProbe probe, Stamps stamps, int i) {
+        long started = System.nanoTime();
+        long echoed = probe.roundTrip(LEVEL.topic(), Integer.toString(Math.floorMod(i, 1000)));
+        long woke = System.nanoTime();
+        stamps.mark(B_SEND, started);
+        stamps.mark(B_ECHO, echoed);
+        stamps.mark(B_WOKE, woke);
+        stamps.keep(i);
+    }
+
+    /** A timed wait of this thread, as the probe does (orTimeout would wake a timer thread every round trip). */
+    private static Command await(java.util.concurrent.CompletableFuture<Command> outcome) {
         try {
-            return measureBare();
-        } catch (java.util.concurrent.CompletionException e) {
-            out.printf(Locale.ROOT, "  (bare Moquette dropped the echo device's connection: %s; trying once more)%n",
-                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            return measureBare();
+            return outcome.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a command had no outcome within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
-    private Percentiles measureBare() throws IOException {
-        Path data = Files.createTempDirectory("domus-bench-bare-");
-        try (BareMoquette moquette = new BareMoquette(data)) {
-            MqttClients clients = new MqttClients(BrokerUrl.plain("127.0.0.1", moquette.port()), null, 1);
-            try (EchoingDevice echo = new EchoingDevice(clients, "bare-echo", "domus/demo/bench/echo/+/set");
-                 RoundTripProbe probe = new RoundTripProbe(clients, "bare-probe", LEVEL.topic())) {
-                long[] nanos = new long[commands];
-                for (int i = -warmup; i < commands; i++) {
-                    long took = probe.roundTripNanos(LEVEL.topic(), Integer.toString(Math.floorMod(i, 1000)));
-                    if (i >= 0) {
-                        nanos[i] = took;
-                    }
-                }
-                return Percentiles.of(nanos);
+    private static EchoingDevice.Observer observer(Stamps stamps, int got, int sent) {
+        return (received, answered) -> {
+            stamps.mark(got, received);
+            stamps.mark(sent, answered);
+        };
+    }
+
+    private static int domusSlot(CommandStages.Stage stage) {
+        return switch (stage) {
+            case TAKEN -> D_TAKEN;
+            case OUTBOX_COMMITTED -> D_OUTBOX;
+            case HANDED_TO_BROKER -> D_HANDED;
+            case ANSWER_COMMITTED -> D_ANSWER;
+            case CONFIRMED -> D_CONFIRMED;
+        };
+    }
+
+    /** Per stage: the median over the runs of its p50 and p99 (each stage's own percentiles, so they do not add up). */
+    private void printBreakdown(String side, String[] names, List<Stamps> perRun) {
+        out.printf(Locale.ROOT, "%s by stage (median of runs; p50 / p99 ms):%n", side);
+        for (int stage = 0; stage < names.length; stage++) {
+            long[] p50s = new long[perRun.size()];
+            long[] p99s = new long[perRun.size()];
+            for (int run = 0; run < perRun.size(); run++) {
+                Percentiles p = Percentiles.of(perRun.get(run).total(stage, stage + 1));
+                p50s[run] = p.p50();
+                p99s[run] = p.p99();
             }
-        } finally {
-            IngestBenchmark.deleteRecursively(data);
+            out.printf(Locale.ROOT, "  %-40s %7.3f / %7.3f%n", names[stage], ms(median(p50s)), ms(median(p99s)));
         }
     }
 
