@@ -95,6 +95,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
     private final Map<SeriesPath, Open> openBySeries = new HashMap<>();
     private final Set<String> closedTraces = new HashSet<>();
     private final ArrayDeque<String> closedOrder = new ArrayDeque<>();
+    private final List<Confirmation> confirming = new ArrayList<>();
     private final Map<DeviceAddress, Boolean> online = new HashMap<>();
     /** Every armed timer, earliest first; a cancelled one stays until it reaches the head (see {@link #arm}). */
     private final PriorityQueue<Due> deadlines = new PriorityQueue<>();
@@ -118,6 +119,8 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         final boolean inOutbox;
         /** Bumped whenever a timer is armed or cancelled: a {@link Due} of an older generation is void. */
         long timerGeneration;
+        /** Its confirmed state, written in the transaction being committed; closed once that commit succeeds. */
+        Command confirmingAs;
         /** Whether the writer took the command (after close, a send that was never taken fails its outcome). */
         volatile boolean taken;
 
@@ -127,6 +130,10 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
             this.message = message;
             this.inOutbox = inOutbox;
         }
+    }
+
+    /** A command confirmed by {@code answer} in the transaction being committed, from state {@code from}. */
+    private record Confirmation(Open entry, Command from, Command confirmed, Reading answer) {
     }
 
     /** A timer: at {@code atNanos}, {@code action} runs on the writer thread unless its entry's timer changed since. */
@@ -492,25 +499,37 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         if (entry.command.state().isFinal()) {
             return;
         }
+        Command closing = entry.command.moveTo(state, clock.instant(), reason);
+        recordFinal(entry, closing);
+        closeAs(entry, closing);
+    }
+
+    /** Writes a command's final state: its outbox row and its event. */
+    private void recordFinal(Open entry, Command closing) {
+        if (entry.inOutbox || closing.attempts() > 0 || closing.state() != CommandState.FAILED) {
+            outbox.update(closing);
+        }
+        event(closing, closing.state().label(), closing.reason());
+    }
+
+    /** Ends a command in memory, once its final state is written (or on its way): listeners, then its outcome. */
+    private void closeAs(Open entry, Command closing) {
         cancelTimer(entry);
-        entry.command = entry.command.moveTo(state, clock.instant(), reason);
-        String trace = entry.command.traceId();
+        entry.command = closing;
+        entry.confirmingAs = null;
+        String trace = closing.traceId();
         open.remove(trace);
         openCount = open.size();
-        if (openBySeries.get(entry.command.series()) == entry) {
-            openBySeries.remove(entry.command.series());
+        if (openBySeries.get(closing.series()) == entry) {
+            openBySeries.remove(closing.series());
         }
         rememberClosed(trace);
-        if (entry.inOutbox || entry.command.attempts() > 0 || state != CommandState.FAILED) {
-            outbox.update(entry.command);
-        }
-        event(entry.command, state.label(), reason);
-        finished.computeIfAbsent(state, s -> new LongAdder()).increment();
-        notifyListeners(entry.command);
-        if (state == CommandState.CONFIRMED) {
+        finished.computeIfAbsent(closing.state(), s -> new LongAdder()).increment();
+        notifyListeners(closing);
+        if (closing.state() == CommandState.CONFIRMED) {
             stage(trace, CommandStages.Stage.CONFIRMED);
         }
-        entry.outcome.complete(entry.command);
+        entry.outcome.complete(closing);
     }
 
     private void rememberClosed(String trace) {
@@ -534,22 +553,33 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         return status.strip().toLowerCase(Locale.ROOT).equals("offline");
     }
 
+    /** A reading (no status) that was stored: counted as a stray when it carries a trace id that matches nothing. */
     private void answered(Reading reading) {
         Open entry = reading.traceId() != null ? open.get(reading.traceId()) : openBySeries.get(reading.series());
-        if (entry == null) {
-            if (reading.traceId() != null) {
-                noteStrayAnswer(reading.traceId(), reading.series());
-            }
-            return;
+        if (entry == null && reading.traceId() != null) {
+            noteStrayAnswer(reading.traceId(), reading.series());
         }
-        if (!entry.command.series().equals(reading.series()) || entry.command.state() != CommandState.PENDING) {
-            return;
+    }
+
+    /** The open command {@code reading} confirms, not yet confirmed in this batch; or null. */
+    private Open confirmedBy(Reading reading) {
+        if (reading.traceId() == null && !openBySeries.containsKey(reading.series())) {
+            return null;
         }
-        if (reading.traceId() != null) {
-            finish(entry, CommandState.CONFIRMED, "the device echoed the trace id with " + reading.text());
-        } else if (CommandValues.reports(entry.command.kind(), entry.command.value(), reading)) {
-            finish(entry, CommandState.CONFIRMED, "the device reported " + reading.text() + " (no trace id)");
+        Open entry = reading.traceId() != null ? open.get(reading.traceId()) : openBySeries.get(reading.series());
+        if (entry == null || entry.confirmingAs != null || !entry.command.series().equals(reading.series())
+                || entry.command.state() != CommandState.PENDING) {
+            return null;
         }
+        if (reading.traceId() == null && !CommandValues.reports(entry.command.kind(), entry.command.value(), reading)) {
+            return null;
+        }
+        return entry;
+    }
+
+    private static String confirmation(Reading reading) {
+        return reading.traceId() != null ? "the device echoed the trace id with " + reading.text()
+                : "the device reported " + reading.text() + " (no trace id)";
     }
 
     private void noteStrayAnswer(String traceId, SeriesPath series) {
@@ -690,12 +720,58 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
 
     // ---- inputs from other threads -------------------------------------------------------------------------
 
-    /** On the writer thread, right after each commit: matches answers and follows status changes, here and now. */
+    /**
+     * On the writer thread, inside the transaction that stored {@code stored}, before it commits: the commands
+     * these answers confirm get their final row and event written into that same transaction, so a confirmed
+     * command and its answer are committed together. They are closed in memory (listeners, outcome) only in
+     * {@link #onCommitted}, once that commit succeeded.
+     */
     @Override
-    public void onCommitted(List<Reading> stored, List<Device> discovered) {
+    public void beforeCommit(List<Reading> stored) {
+        dropConfirmations(); // left by a batch whose commit failed
         if (closed) {
             return;
         }
+        for (Reading reading : stored) {
+            if (STATUS.equals(reading.series().attribute())) {
+                continue;
+            }
+            Open entry = confirmedBy(reading);
+            if (entry != null) {
+                entry.confirmingAs = entry.command.moveTo(CommandState.CONFIRMED, clock.instant(), confirmation(reading));
+                recordFinal(entry, entry.confirmingAs);
+                confirming.add(new Confirmation(entry, entry.command, entry.confirmingAs, reading));
+            }
+        }
+    }
+
+    private void dropConfirmations() {
+        for (Confirmation confirmation : confirming) {
+            confirmation.entry().confirmingAs = null;
+        }
+        confirming.clear();
+    }
+
+    /**
+     * On the writer thread, right after each commit: closes the commands confirmed in it, follows status changes
+     * and counts strays, here and now.
+     */
+    @Override
+    public void onCommitted(List<Reading> stored, List<Device> discovered) {
+        if (closed) {
+            dropConfirmations();
+            return;
+        }
+        Set<Reading> confirmers = confirming.isEmpty() ? Set.of()
+                : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Confirmation confirmation : confirming) {
+            confirmers.add(confirmation.answer());
+            stage(confirmation.from().traceId(), CommandStages.Stage.ANSWER_COMMITTED);
+            if (confirmation.entry().command == confirmation.from()) {
+                closeAs(confirmation.entry(), confirmation.confirmed());
+            }
+        }
+        confirming.clear();
         for (Reading reading : stored) {
             SeriesPath series = reading.series();
             if (STATUS.equals(series.attribute())) {
@@ -704,10 +780,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
                 if (!Boolean.valueOf(nowOnline).equals(online.get(device))) {
                     statusChanged(device, nowOnline);
                 }
-            } else if (reading.traceId() != null || openBySeries.containsKey(series)) {
-                if (reading.traceId() != null && open.containsKey(reading.traceId())) {
-                    stage(reading.traceId(), CommandStages.Stage.ANSWER_COMMITTED);
-                }
+            } else if (reading.traceId() != null && !confirmers.contains(reading)) {
                 answered(reading);
             }
         }

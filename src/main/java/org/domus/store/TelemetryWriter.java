@@ -341,21 +341,18 @@ public final class TelemetryWriter {
         try {
             sql.begin();
             inTransaction = items;
-            // By index: a task may queue more tasks (see enqueue), which land at the end of items.
-            for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                if (item instanceof IngestRecord record) {
-                    addRecord(batch, record);
-                } else if (item instanceof Task<?> task) {
-                    if (task.reshapes) {
-                        writePending(batch);
-                    }
-                    runTask(task);
-                    if (task.reshapes) {
-                        seriesCache.clear();
-                        houseIds.clear();
+            int done = processItems(batch, items, 0);
+            flushRows(batch);
+            if (!batch.stored.isEmpty()) {
+                List<Reading> storedSoFar = Collections.unmodifiableList(batch.stored);
+                for (CommitListener listener : listeners) {
+                    try {
+                        listener.beforeCommit(storedSoFar);
+                    } catch (RuntimeException e) {
+                        logCallbackFailure("A before-commit listener", e);
                     }
                 }
+                processItems(batch, items, done); // what the listeners queued joins this transaction
             }
             inTransaction = null;
             flushRows(batch);
@@ -374,6 +371,30 @@ public final class TelemetryWriter {
             return;
         }
         succeeded(items, batch);
+    }
+
+    /**
+     * Writes {@code items} from {@code from} on; by index, since a task may queue more tasks (see enqueue), which
+     * land at the end of items and are written in turn. Returns the index reached (the size of items).
+     */
+    private int processItems(Batch batch, List<Object> items, int from) throws SQLException {
+        int i = from;
+        for (; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item instanceof IngestRecord record) {
+                addRecord(batch, record);
+            } else if (item instanceof Task<?> task) {
+                if (task.reshapes) {
+                    writePending(batch);
+                }
+                runTask(task);
+                if (task.reshapes) {
+                    seriesCache.clear();
+                    houseIds.clear();
+                }
+            }
+        }
+        return i;
     }
 
     /** Writes the rows and rollups batched so far (rollups accumulate, so writing them twice is exact). */

@@ -281,11 +281,15 @@ class CommandsIT {
                 states.add(command.state());
             });
             SentCommand sent = core.core().commands().send(LIGHT, "ON", SendOptions.from("test"));
+            // Read from the store at the moment the outcome completes (from another connection):
             List<String> storedWhenConfirmed = sent.outcome()
-                    .thenApply(command -> core.storedValues(LIGHT.toString()))
-                    .orTimeout(30, TimeUnit.SECONDS).join();
+                    .thenApply(command -> core.storedValues(LIGHT.toString()) + " "
+                            + core.core().store().commands().byTrace(sent.traceId()).orElseThrow().state().label()
+                            + " " + eventTypes(core, sent.traceId()).getLast())
+                    .orTimeout(30, TimeUnit.SECONDS).thenApply(List::of).join();
 
-            assertEquals(List.of("ON"), storedWhenConfirmed, "confirmed only once its answer is in the history");
+            assertEquals(List.of("[ON] confirmed command.confirmed"), storedWhenConfirmed,
+                    "confirmed only once its answer, its outbox row and its event are committed");
             assertEquals(List.of(CommandState.PENDING, CommandState.CONFIRMED), states);
             assertEquals(List.of("domus-store-writer", "domus-store-writer"), threads);
         }

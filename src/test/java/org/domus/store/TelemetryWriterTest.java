@@ -373,6 +373,30 @@ class TelemetryWriterTest {
     }
 
     @Test
+    void writesQueuedBeforeCommitAreCommittedWithTheReadings() {
+        List<String> seenAfterCommit = new CopyOnWriteArrayList<>();
+        writer.addCommitListener(new CommitListener() {
+            @Override
+            public void beforeCommit(List<Reading> stored) {
+                assertTrue(writer.isWriterThread());
+                db.events().append(new Event(0, T0, "test.before", "villa", "x", "trace-3", stored.size() + " stored"));
+            }
+
+            @Override
+            public void onCommitted(List<Reading> stored, List<Device> discovered) {
+                seenAfterCommit.add(db.events().byTrace("trace-3").getFirst().detail());
+            }
+        });
+        long before = writer.committedTransactions();
+
+        write(writer, number(TEMPERATURE, T0, 20.0, false), number(HUMIDITY, T0, 40, false));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !seenAfterCommit.isEmpty());
+        assertEquals(List.of("2 stored"), seenAfterCommit);
+        assertEquals(1, writer.committedTransactions() - before, "the listener's write is in the readings' commit");
+    }
+
+    @Test
     void refusesToWaitForTheWriterFromTheWriterThread() throws Exception {
         CompletableFuture<Throwable> seen = new CompletableFuture<>();
         writer.submit(new IngestRecord(List.of(), null, o -> {
