@@ -97,7 +97,7 @@ public final class DomusCore implements AutoCloseable {
                     PasswordHasher.standard(), ingest, certificates);
             CommandService commands = new CommandService(store.commands(), store.houses(), store.events(), broker,
                     vendors.commands(), config.commandPolicies(), Clock.systemUTC(), store.writer());
-            store.writer().addCommitListener(commands);
+            store.writer().addCommitListenerFirst(commands); // its callers are woken before rules and live state
             ingest.setCommandTraffic(commands);
             try {
                 commands.start();

@@ -224,6 +224,15 @@ public final class TelemetryWriter {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * As {@link #addCommitListener}, but told before the listeners added so far: for one that wakes a waiting
+     * caller (the command service completing a command), so that the others' work and hand-offs (live state, the
+     * rules' queue) come after it.
+     */
+    public void addCommitListenerFirst(CommitListener listener) {
+        listeners.add(0, Objects.requireNonNull(listener, "listener"));
+    }
+
     public void removeCommitListener(CommitListener listener) {
         listeners.remove(listener);
     }

@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--commands", defaultValue = "10000", description = "measured commands per run (default ${DEFAULT-VALUE})")
         private int commands;
 
-        @Option(names = "--warmup", defaultValue = "1000", description = "unmeasured commands first (default ${DEFAULT-VALUE})")
+        @Option(names = "--warmup", defaultValue = "2000", description = "unmeasured commands first, per side (default ${DEFAULT-VALUE})")
         private int warmup;
 
         @Option(names = "--runs", defaultValue = "5", description = "runs; medians of their percentiles reported (default ${DEFAULT-VALUE})")

@@ -103,6 +103,10 @@ final class CommandsBenchmark {
     private static final class Stamps {
         final AtomicLongArray current;
         final long[][] kept;
+        /** CPU time of the process's Java threads (not the JIT, not GC) while this side's measured blocks ran. */
+        long cpuNanos;
+        /** The same, by thread (names without their numbers). */
+        final java.util.Map<String, Long> cpuByThread = new java.util.TreeMap<>();
 
         Stamps(int slots, int commands) {
             current = new AtomicLongArray(slots);
@@ -164,6 +168,13 @@ final class CommandsBenchmark {
         if (breakdown) {
             printBreakdown("domus", DOMUS_STAGES, domusStamps);
             printBreakdown("bare", BARE_STAGES, bareStamps);
+            long domusCpu = median(domusStamps.stream().mapToLong(st -> st.cpuNanos / commands).toArray());
+            long bareCpu = median(bareStamps.stream().mapToLong(st -> st.cpuNanos / commands).toArray());
+            out.printf(Locale.ROOT, "CPU per round trip (Java threads, no JIT or GC, while each side ran; median of"
+                    + " runs): domus %.1f us, bare %.1f us (%.2fx)%n", domusCpu / 1e3, bareCpu / 1e3,
+                    (double) domusCpu / bareCpu);
+            printThreads("domus", domusStamps.getLast());
+            printThreads("bare", bareStamps.getLast());
         }
         double p50 = ms(median(domus.stream().mapToLong(Percentiles::p50).toArray()));
         double p99 = ms(median(domus.stream().mapToLong(Percentiles::p99).toArray()));
@@ -209,13 +220,16 @@ final class CommandsBenchmark {
                     int end = Math.min(commands, start + BLOCK);
                     boolean domusFirst = (start / BLOCK) % 2 == 0;
                     for (int side = 0; side < 2; side++) {
+                        boolean domusNow = domusFirst == (side == 0);
+                        java.util.Map<Long, Long> cpu = threadCpu();
                         for (int i = start; i < end; i++) {
-                            if (domusFirst == (side == 0)) {
+                            if (domusNow) {
                                 viaDomus(service, options, ours, i);
                             } else {
                                 viaBare(probe, baseline, i);
                             }
                         }
+                        addCpu(domusNow ? ours : baseline, cpu);
                     }
                 }
             } finally {
@@ -280,6 +294,17 @@ final class CommandsBenchmark {
         };
     }
 
+    /** The threads that used most CPU on one side in the last run, per round trip. */
+    private void printThreads(String side, Stamps stamps) {
+        StringBuilder line = new StringBuilder("  " + side + " threads (us per round trip, last run):");
+        stamps.cpuByThread.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.1f,", e.getKey(),
+                        e.getValue() / 1e3 / commands)));
+        line.setLength(line.length() - 1);
+        out.println(line);
+    }
+
     /** Per stage: the median over the runs of its p50 and p99 (each stage's own percentiles, so they do not add up). */
     private void printBreakdown(String side, String[] names, List<Stamps> perRun) {
         out.printf(Locale.ROOT, "%s by stage (median of runs; p50 / p99 ms):%n", side);
@@ -292,6 +317,33 @@ final class CommandsBenchmark {
                 p99s[run] = p.p99();
             }
             out.printf(Locale.ROOT, "  %-40s %7.3f / %7.3f%n", names[stage], ms(median(p50s)), ms(median(p99s)));
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time so far of every live Java thread, by id. */
+    private static java.util.Map<Long, Long> threadCpu() {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            long nanos = THREADS.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    private static void addCpu(Stamps side, java.util.Map<Long, Long> before) {
+        for (var entry : threadCpu().entrySet()) {
+            long used = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            var info = THREADS.getThreadInfo(entry.getKey());
+            if (used <= 0 || info == null) {
+                continue;
+            }
+            side.cpuNanos += used;
+            side.cpuByThread.merge(info.getThreadName().replaceAll("[-#]?[0-9]+", "#"), used, Long::sum);
         }
     }
 
