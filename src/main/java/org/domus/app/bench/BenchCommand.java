@@ -83,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "commands", mixinStandardHelpOptions = true,
             description = {"Command round trip, send to confirmed, against an echoing device; bare MQTT publish/echo"
-                    + " on bare Moquette with the same client library as the baseline, same run.",
+                    + " on bare Moquette with the same client library as the baseline, same run, in alternating blocks.",
                 "Last line: p50_ms=… p99_ms=… bare_p50_ms=… bare_p99_ms=… ratio_p50=… ratio_p99=…"})
     static final class Commands implements Callable<Integer> {
         @Spec

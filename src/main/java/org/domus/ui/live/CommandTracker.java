@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's commands and where each stands, per attribute: a control binds to {@link #status} and shows
  * pending → confirmed / failed / timed out with the reason and trace id. Only commands this console sent are
- * followed. Command changes arrive on the command service's thread and reach the FX thread through the bridge.
+ * followed. Command changes arrive on the store writer's thread (where the command service keeps its state) and
+ * reach the FX thread through the bridge.
  */
 public final class CommandTracker implements AutoCloseable {
 
@@ -73,7 +74,7 @@ public final class CommandTracker implements AutoCloseable {
         gateway.removeListener(listener);
     }
 
-    /** On the command service's thread. */
+    /** On the store writer's thread (the command service's); only queues for the bridge. */
     private void changed(Command command) {
         bridge.execute(() -> apply(command));
     }
