@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
         Connection connection = null;
         Checkpointer checkpointer = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + path);
+            connection = DriverManager.getConnection("jdbc:sqlite:" + path, writerProperties());
             configure(connection);
             checkIsDomus(connection, path);
             int version = Migrations.currentVersion(connection);
@@ -236,6 +236,17 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("The folder " + parent + " cannot be created: " + e.getMessage() + ".", e);
         }
+    }
+
+    /**
+     * The writer connection's driver settings: no generated keys (sqlite-jdbc would otherwise prepare and run
+     * {@code SELECT last_insert_rowid()} after every INSERT; the repositories ask for the id themselves when they
+     * need it, see {@link CommandRepository#lastId}).
+     */
+    private static java.util.Properties writerProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        return properties;
     }
 
     private static void configure(Connection connection) throws SQLException {
