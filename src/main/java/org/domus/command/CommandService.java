@@ -218,7 +218,7 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         if (closed) {
             throw new IllegalStateException("the command service is closed");
         }
-        writer.run(() -> begin(entry)).whenComplete((ignored, error) -> {
+        writer.run(() -> guarded("send", () -> begin(entry), entry)).whenComplete((ignored, error) -> {
             if (error != null && !entry.taken) {
                 entry.outcome.completeExceptionally(new IllegalStateException(
                         "the command service could not take the command: " + rootMessage(error), error));
@@ -796,9 +796,25 @@ public final class CommandService implements CommitListener, CommandTraffic, Aut
         }
         writer.run(() -> {
             if (!closed) {
-                work.run();
+                guarded("input", work, null);
             }
         });
+    }
+
+    /**
+     * Runs {@code work} on the writer thread; a failure (a store read that failed, say) is logged once and, when
+     * {@code entry} is given, fails that command instead of leaving it open with no timer.
+     */
+    private void guarded(String what, Runnable work, Open entry) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            problems.report("failure:" + what, "The command service failed handling a " + what + ": "
+                    + rootMessage(e));
+            if (entry != null) {
+                finish(entry, CommandState.FAILED, "it could not be sent: " + rootMessage(e));
+            }
+        }
     }
 
     @Override
