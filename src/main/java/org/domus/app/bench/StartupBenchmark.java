@@ -118,7 +118,8 @@ final class StartupBenchmark {
                 out.printf(Locale.ROOT, "%-13s %-12s CPU time of the process by then, warm %s -> median %d ms%n",
                         variant.label, target == Target.WINDOW ? "console ready" : target.label, warmCpu,
                         median(warmCpu));
-                figures.put(key + "_warm_cpu_ms", median(warmCpu));
+                String cpuKey = target == Target.WINDOW ? "ready" + (variant == Variant.CLASS_PATH ? "_cp" : "") : key;
+                figures.put(cpuKey + "_warm_cpu_ms", median(warmCpu));
                 if (target == Target.WINDOW) {
                     out.printf(Locale.ROOT, "%-13s %-12s cold %s -> median %d ms; warm %s -> median %d ms%n",
                             variant.label, "console ready", coldReady, median(coldReady), warmReady, median(warmReady));

@@ -38,7 +38,10 @@ public final class StartingView {
         logo.getStyleClass().add("logo");
         Label title = new Label(messages.text("app.title"));
         title.getStyleClass().add("app-title");
-        HBox header = new HBox(10, logo, title);
+        // An invisible button: the header is as tall as the shell's (its buttons), so nothing moves later.
+        javafx.scene.control.Button height = new javafx.scene.control.Button(messages.text("app.title"));
+        height.setVisible(false);
+        HBox header = new HBox(10, logo, title, height);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         root.setTop(header);
