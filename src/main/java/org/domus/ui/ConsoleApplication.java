@@ -26,7 +26,6 @@ import org.domus.ui.fx.Messages;
 import org.domus.ui.notifications.NotificationsView;
 import org.domus.ui.notifications.NotificationWatch;
 import org.domus.ui.notifications.SystemTrayNotifier;
-import org.domus.ui.fx.Theme;
 import org.domus.ui.shell.ConsolePreferences;
 import org.domus.ui.shell.ConsoleWindow;
 import org.domus.ui.shell.StartingView;
