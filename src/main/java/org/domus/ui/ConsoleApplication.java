@@ -5,7 +5,6 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,11 +69,6 @@ public final class ConsoleApplication extends Application {
         }
         Application.launch(ConsoleApplication.class);
         return launch.result().get();
-    }
-
-    /** As {@link #run(CompletionStage, Path)} with a start that is already known. */
-    public static ConsoleResult run(ConsoleStart start, Path dataDir) {
-        return run(CompletableFuture.completedFuture(start), dataDir);
     }
 
     @Override
