@@ -160,7 +160,8 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
                 tlsContext.set(serverContext(tls));
                 tlsChannel = listeners.bind(settings.tlsPort(), tlsContext);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty's bind rethrows the checked BindException unchecked: catch it too
+
             if (plainChannel != null) {
                 plainChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
             }

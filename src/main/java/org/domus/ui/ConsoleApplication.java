@@ -2,8 +2,10 @@ package org.domus.ui;
 
 import java.lang.management.ManagementFactory;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,9 +25,9 @@ import org.domus.ui.fx.Messages;
 import org.domus.ui.notifications.NotificationsView;
 import org.domus.ui.notifications.NotificationWatch;
 import org.domus.ui.notifications.SystemTrayNotifier;
-import org.domus.ui.fx.Theme;
 import org.domus.ui.shell.ConsolePreferences;
 import org.domus.ui.shell.ConsoleWindow;
+import org.domus.ui.shell.StartingView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ public final class ConsoleApplication extends Application {
     /** Hands the start to the instance JavaFX creates; set by {@link #run}, taken once by {@link #init}. */
     private static final AtomicReference<Launch> LAUNCH = new AtomicReference<>();
 
-    private record Launch(ConsoleStart start, AtomicReference<ConsoleResult> result) {
+    private record Launch(CompletionStage<ConsoleStart> start, Path dataDir, AtomicReference<ConsoleResult> result) {
     }
 
     private Launch launch;
@@ -50,13 +52,18 @@ public final class ConsoleApplication extends Application {
     private javafx.animation.Timeline unreadPoll;
     private Optional<SystemTrayNotifier> tray = Optional.empty();
     private ConsoleSession session;
+    private boolean stopped;
 
     /**
      * Shows the console until the user closes it; on the calling thread (not the FX thread), once per JVM.
-     * Throws if there is no display.
+     * The window opens at once on its starting frame while {@code start} completes (the core starts beside it,
+     * on another thread), and shows the core when it has. Throws if there is no display.
+     *
+     * @param dataDir the data folder, for the window's remembered size, place, theme and language
      */
-    public static ConsoleResult run(ConsoleStart start) {
-        Launch launch = new Launch(Objects.requireNonNull(start, "start"), new AtomicReference<>(new ConsoleResult.Closed()));
+    public static ConsoleResult run(CompletionStage<ConsoleStart> start, Path dataDir) {
+        Launch launch = new Launch(Objects.requireNonNull(start, "start"), Objects.requireNonNull(dataDir, "dataDir"),
+                new AtomicReference<>(new ConsoleResult.Closed()));
         if (!LAUNCH.compareAndSet(null, launch)) {
             throw new IllegalStateException("the console window can be shown once per process");
         }
@@ -79,16 +86,60 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Theme.LIGHT.apply();
-        stage.setTitle("Domus");
-        switch (launch.start()) {
+        ConsolePreferences preferences = ConsolePreferences.load(launch.dataDir());
+        Messages messages = Messages.console(preferences.language());
+        stage.setTitle(messages.text("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            URL icon = ConsoleApplication.class.getResource("/org/domus/ui/icon/domus-" + size + ".png");
+            if (icon != null) {
+                // Decoded in the background: the first frame does not wait for the icons.
+                stage.getIcons().add(new Image(icon.toExternalForm(), true));
+            }
+        }
+        // The start-up benchmark and the packaging's training run wait for these lines (docs/BENCHMARKS.md).
+        stage.setOnShown(event -> LOG.info("Console window shown {} ms after the JVM started",
+                ManagementFactory.getRuntimeMXBean().getUptime()));
+        // The window is on screen at once, saying the broker is starting, while the core starts beside it.
+        new StartingView(messages, launch.dataDir()).show(stage, preferences);
+        FrameBridge bridge = FrameBridge.onFxThread();
+        launch.start().whenComplete((start, failure) -> bridge.execute(() -> started(stage, start, failure)));
+    }
+
+    /** The core's start is known: show it, offer a fresh store, or say why it failed. FX thread. */
+    private void started(Stage stage, ConsoleStart start, Throwable failure) {
+        if (stopped) {
+            return; // the user closed the starting window: the command line closes the core
+        }
+        ConsoleStart known = failure == null ? start : new ConsoleStart.Failed(oneSentence(failure));
+        switch (known) {
             case ConsoleStart.Ready ready -> show(stage, ready.session());
             case ConsoleStart.CorruptStore corrupt -> offerFreshStore(stage, corrupt);
+            case ConsoleStart.Failed failed -> showFailure(stage, failed.problem());
         }
+    }
+
+    private static String oneSentence(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        LOG.debug("The core's start failed", cause);
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** Says in one sentence why Domus could not start, then ends the console. */
+    private void showFailure(Stage stage, String problem) {
+        launch.result().set(new ConsoleResult.Failed(problem));
+        Messages messages = Messages.console(ConsolePreferences.load(launch.dataDir()).language());
+        Alert error = new Alert(Alert.AlertType.ERROR, problem, ButtonType.CLOSE);
+        error.initOwner(stage);
+        error.setTitle(messages.text("app.title"));
+        error.setHeaderText(messages.text("corrupt.failed"));
+        error.showAndWait();
+        Platform.exit();
     }
 
     @Override
     public void stop() {
+        stopped = true;
         if (unreadPoll != null) {
             unreadPoll.stop();
         }
@@ -114,16 +165,8 @@ public final class ConsoleApplication extends Application {
                 ConsoleViews::devices);
         window.scene().getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> AboutDialog.show(stage, window.language(), background, bridge::execute));
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            URL icon = ConsoleApplication.class.getResource("/org/domus/ui/icon/domus-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon.toExternalForm()));
-            }
-        }
-        // The start-up benchmark and the packaging's training run wait for this line (docs/BENCHMARKS.md).
-        stage.setOnShown(event -> LOG.info("Console window shown {} ms after the JVM started",
-                ManagementFactory.getRuntimeMXBean().getUptime()));
         window.show();
+        LOG.info("Console ready {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
         watchNotifications(session, bridge);
         // From now on closing the window ends the application (see offerFreshStore).
         Platform.setImplicitExit(true);

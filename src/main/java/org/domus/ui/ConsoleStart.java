@@ -16,4 +16,11 @@ public sealed interface ConsoleStart {
      */
     record CorruptStore(String problem, Supplier<ConsoleSession> moveAsideAndStart) implements ConsoleStart {
     }
+
+    /** The core could not start: the window says so ({@code problem}, one sentence) and closes. */
+    record Failed(String problem) implements ConsoleStart {
+        public Failed {
+            java.util.Objects.requireNonNull(problem, "problem");
+        }
+    }
 }

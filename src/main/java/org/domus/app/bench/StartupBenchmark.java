@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  *
  * <p>Cold is a first start: an empty data folder and a fresh home folder (so no class-data archive in the user's
  * cache and no JavaFX native libraries unpacked yet). Warm is a start on a data folder and home that one earlier
- * start used. "Window shown" is the console's log line "Console window shown"; "broker ready" is the line
+ * start used. "Window shown" is the console's log line "Console window shown" (the stage's first show: the window
+ * opens on its starting frame while the core starts beside it); "console ready" is "Console ready" in the same
+ * start (the shell has replaced the starting frame, the core is up); "broker ready" is the line
  * {@code serve} prints once its broker listens ("Domus serving MQTT on …"; the {@code mqtt.port} file can be
  * left over from the previous start).
  */
@@ -28,6 +30,8 @@ final class StartupBenchmark {
 
     private static final String SHOWN = "Console window shown";
     private static final String SERVING = "Domus serving MQTT on";
+    /** The shell has replaced the starting frame: the core is up and the houses are being shown. */
+    private static final String READY = "Console ready";
 
     enum Variant {
         INSTALLED("installed app"), CLASS_PATH("class path");
@@ -86,24 +90,44 @@ final class StartupBenchmark {
                 }
                 List<Long> cold = new ArrayList<>();
                 List<Long> warm = new ArrayList<>();
+                List<Long> coldReady = new ArrayList<>();
+                List<Long> warmReady = new ArrayList<>();
+                List<Long> warmCpu = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
                     Path home = Files.createTempDirectory("domus-bench-start-");
                     try {
-                        cold.add(start(variant, target, home));
+                        long[] first = start(variant, target, home);
+                        cold.add(first[0]);
+                        coldReady.add(first[1]);
                         if (run == 1) {
                             start(variant, target, home); // the first warm start (the archive is complete now)
                         }
-                        warm.add(start(variant, target, home));
+                        long[] again = start(variant, target, home);
+                        warm.add(again[0]);
+                        warmReady.add(again[1]);
+                        warmCpu.add(again[2]);
                     } finally {
                         IngestBenchmark.deleteRecursively(home);
                     }
                 }
                 out.printf(Locale.ROOT, "%-13s %-12s cold %s -> median %d ms; warm %s -> median %d ms%n",
                         variant.label, target.label, cold, median(cold), warm, median(warm));
-                out.flush();
                 String key = (target == Target.WINDOW ? "window" : "serve") + (variant == Variant.CLASS_PATH ? "_cp" : "");
                 figures.put(key + "_cold_ms", median(cold));
                 figures.put(key + "_warm_ms", median(warm));
+                out.printf(Locale.ROOT, "%-13s %-12s CPU time of the process by then, warm %s -> median %d ms%n",
+                        variant.label, target == Target.WINDOW ? "console ready" : target.label, warmCpu,
+                        median(warmCpu));
+                String cpuKey = target == Target.WINDOW ? "ready" + (variant == Variant.CLASS_PATH ? "_cp" : "") : key;
+                figures.put(cpuKey + "_warm_cpu_ms", median(warmCpu));
+                if (target == Target.WINDOW) {
+                    out.printf(Locale.ROOT, "%-13s %-12s cold %s -> median %d ms; warm %s -> median %d ms%n",
+                            variant.label, "console ready", coldReady, median(coldReady), warmReady, median(warmReady));
+                    String readyKey = "ready" + (variant == Variant.CLASS_PATH ? "_cp" : "");
+                    figures.put(readyKey + "_cold_ms", median(coldReady));
+                    figures.put(readyKey + "_warm_ms", median(warmReady));
+                }
+                out.flush();
             }
         }
         launcher.ifPresent(path -> figures.put("image_mb", imageMegabytes(path)));
@@ -114,8 +138,11 @@ final class StartupBenchmark {
         return 0;
     }
 
-    /** One start: launches, waits for the target, stops it (SIGTERM) and waits for the exit. Milliseconds. */
-    private long start(Variant variant, Target target, Path home) throws IOException, InterruptedException {
+    /**
+     * One start: launches, waits for the target, stops it (SIGTERM) and waits for the exit. Milliseconds to the
+     * target, for the window to the console ready with the core (else -1), and the process's CPU time by then.
+     */
+    private long[] start(Variant variant, Target target, Path home) throws IOException, InterruptedException {
         Path data = home.resolve("data");
         Files.createDirectories(home.resolve("logs"));
         List<String> command = new ArrayList<>();
@@ -140,23 +167,35 @@ final class StartupBenchmark {
         Process process = builder.start();
         try {
             long deadline = launched + TimeUnit.SECONDS.toNanos(120);
-            while (!logShows(log, target == Target.SERVE ? SERVING : SHOWN)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(variant.label + " exited with status " + process.exitValue()
-                            + " before " + target.label + ": " + lastLine(log));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(variant.label + ": no " + target.label + " within 120 s");
-                }
-                TimeUnit.MILLISECONDS.sleep(5);
-            }
-            return (System.nanoTime() - launched) / 1_000_000;
+            long reached = await(process, log, target == Target.SERVE ? SERVING : SHOWN, variant, target.label,
+                    launched, deadline);
+            long ready = target == Target.WINDOW
+                    ? await(process, log, READY, variant, "console ready", launched, deadline) : -1;
+            // CPU time of the whole process (every thread) by then: unlike wall time, barely moved by other load.
+            long cpu = process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            return new long[] {reached, ready, cpu};
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** Waits for {@code line} in the log while the process runs; milliseconds since {@code launched}. */
+    private static long await(Process process, Path log, String line, Variant variant, String what, long launched,
+                              long deadline) throws IOException, InterruptedException {
+        while (!logShows(log, line)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(variant.label + " exited with status " + process.exitValue()
+                        + " before " + what + ": " + lastLine(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(variant.label + ": no " + what + " within 120 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        return (System.nanoTime() - launched) / 1_000_000;
     }
 
     private static boolean logShows(Path log, String line) throws IOException {

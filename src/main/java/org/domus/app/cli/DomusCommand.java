@@ -1,6 +1,8 @@
 package org.domus.app.cli;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.domus.app.ConfigLoader;
 import org.domus.app.DomusConfig;
 import org.domus.app.Logging;
@@ -66,18 +68,28 @@ public final class DomusCommand implements Callable<Integer> {
         DomusConfig config = common.config();
         Logging.startFileLog(config.dataDir());
         try (CoreStarter starter = new CoreStarter(config, spec.commandLine().getOut())) {
-            ConsoleStart start;
-            try {
-                start = new ConsoleStart.Ready(org.domus.app.CoreConsoleSession.of(starter.start(resetCorruptStore)));
-            } catch (CoreStarter.CorruptStore e) {
-                start = new ConsoleStart.CorruptStore(e.getMessage(), () -> org.domus.app.CoreConsoleSession.of(starter.moveAsideAndStart()));
-            }
+            // The core starts beside the window: the toolkit and the window come up on this thread meanwhile.
+            AtomicReference<RuntimeException> coreFailure = new AtomicReference<>();
+            CompletableFuture<ConsoleStart> start = new CompletableFuture<>();
+            Thread.ofPlatform().name("domus-core-start").daemon().start(() -> {
+                try {
+                    start.complete(startCore(starter, coreFailure));
+                } catch (Throwable e) { // an Error: the window says it too, and the finally below still returns
+                    start.completeExceptionally(e);
+                }
+            });
             ConsoleResult result;
             try {
-                result = ConsoleApplication.run(start);
+                result = ConsoleApplication.run(start, config.dataDir());
             } catch (RuntimeException e) {
                 throw new CliFailure("cannot open the console window (" + e.getMessage()
                         + "); 'domus serve' runs without one", e);
+            } finally {
+                // Whatever the window did, the core's start is over before the starter closes what it started.
+                start.exceptionally(e -> null).join();
+            }
+            if (coreFailure.get() != null) {
+                throw coreFailure.get(); // the same one sentence on the terminal as before the window existed
             }
             return switch (result) {
                 case ConsoleResult.Closed closed -> 0;
@@ -86,6 +98,21 @@ public final class DomusCommand implements Callable<Integer> {
                         + " Move it aside and start fresh with: domus --data "
                         + CoreStarter.dataArgument(config.dataDir()) + " --reset-corrupt-store");
             };
+        }
+    }
+
+    /** Starts the core for the console; a failure becomes what the window says, and is kept for the terminal. */
+    private ConsoleStart startCore(CoreStarter starter, AtomicReference<RuntimeException> failure) {
+        try {
+            return new ConsoleStart.Ready(org.domus.app.CoreConsoleSession.of(starter.start(resetCorruptStore)));
+        } catch (CoreStarter.CorruptStore e) {
+            return new ConsoleStart.CorruptStore(e.getMessage(),
+                    () -> org.domus.app.CoreConsoleSession.of(starter.moveAsideAndStart()));
+        } catch (RuntimeException e) {
+            failure.set(e);
+            String sentence = FailureHandler.userMessage(e);
+            return new ConsoleStart.Failed(sentence != null ? sentence : "unexpected failure: " + e
+                    + org.domus.app.Logging.currentLogFile().map(file -> " (details in " + file + ")").orElse(""));
         }
     }
 }

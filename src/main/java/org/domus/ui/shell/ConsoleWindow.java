@@ -78,7 +78,10 @@ public final class ConsoleWindow implements AutoCloseable {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        restoreBounds();
+        if (!stage.isShowing()) {
+            // (Already showing: the starting frame, placed the same way; the user may have moved it since.)
+            restoreBounds(stage, preferences);
+        }
         build(preferences.language());
         stage.show();
         trackBounds();
@@ -235,7 +238,8 @@ public final class ConsoleWindow implements AutoCloseable {
                 preferences.y(), preferences.width(), preferences.height(), now));
     }
 
-    private void restoreBounds() {
+    /** Puts {@code stage} where {@code preferences} remember it (also the starting window's place). */
+    static void restoreBounds(Stage stage, ConsolePreferences preferences) {
         stage.setWidth(preferences.width());
         stage.setHeight(preferences.height());
         if (preferences.hasPosition() && !Screen.getScreensForRectangle(new Rectangle2D(preferences.x(),

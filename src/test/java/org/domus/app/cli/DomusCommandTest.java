@@ -59,6 +59,16 @@ class DomusCommandTest {
     }
 
     @Test
+    void serveOnABusyPortSaysSoInOneLine() throws java.io.IOException {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertEquals(1, run("serve", "--data", dataDir.toString(), "--mqtt-host", "127.0.0.1",
+                    "--mqtt-port", Integer.toString(busy.getLocalPort())));
+        }
+        assertOneErrorLine("Cannot listen for MQTT on 127.0.0.1:");
+        assertFalse(err.toString().contains("unexpected failure"), err.toString());
+    }
+
+    @Test
     void unknownCommandIsBadUsage() {
         assertEquals(2, run("fly"));
         assertOneErrorLine("fly");
