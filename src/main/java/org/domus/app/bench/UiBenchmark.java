@@ -1,8 +1,11 @@
 package org.domus.app.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,9 +26,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.domus.app.ConsoleSimulator;
 import org.domus.app.DomusConfig;
@@ -263,10 +272,11 @@ public final class UiBenchmark {
         long count0 = delayCount.get();
         long pulses0 = pulses.get();
         long cpu0 = threads.getThreadCpuTime(fxThread.get());
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long process0 = os.getProcessCpuTime();
-        java.util.Map<Long, Long> threadCpu0 = threadCpu(threads);
+        Map<Long, Long> threadCpu0 = threadCpu(threads);
+        long gc0 = gcMillis();
         long child0 = childCpuNanos(child);
         long stored0 = core.ingest().metrics().stored();
         long t0 = System.nanoTime();
@@ -274,7 +284,8 @@ public final class UiBenchmark {
         long t1 = System.nanoTime();
         long cpu1 = threads.getThreadCpuTime(fxThread.get());
         long process1 = os.getProcessCpuTime();
-        java.util.Map<Long, Long> threadCpu1 = threadCpu(threads);
+        Map<Long, Long> threadCpu1 = threadCpu(threads);
+        long gc1 = gcMillis();
         long child1 = childCpuNanos(child);
         long stored = core.ingest().metrics().stored() - stored0;
         long render1 = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer);
@@ -296,7 +307,8 @@ public final class UiBenchmark {
         out.printf(Locale.ROOT, "%s: %.0f msg/s stored; console process %.2f cores (%.0f us CPU per message),"
                         + " simulator %.2f cores (%.0f us per message)%n", connections, stored / wall, consoleCores,
                 consoleUsPerMessage, simulatorCores, simulatorUsPerMessage);
-        out.printf(Locale.ROOT, "console threads (cores): %s%n", busiestThreads(threads, threadCpu0, threadCpu1, wall));
+        out.printf(Locale.ROOT, "console threads (cores): %s; garbage collection %.0f ms/s%n",
+                busiestThreads(threads, threadCpu0, threadCpu1, wall), (gc1 - gc0) / wall);
 
         // A year of 1 Hz data: from the click on the range button to the end of layout in the first pulse after
         // the points are in the chart (the chart's plot is laid out with them; the renderer draws that frame).
@@ -304,13 +316,13 @@ public final class UiBenchmark {
         CompletableFuture<Double> pointsMs = new CompletableFuture<>();
         ChartRange range = chartDays >= 365 ? ChartRange.YEAR_1 : ChartRange.DAYS_30;
         bridge.execute(() -> {
-            javafx.scene.control.ToggleButton button =
-                    (javafx.scene.control.ToggleButton) chartView.root().lookup(".range-" + range.code());
+            ToggleButton button =
+                    (ToggleButton) chartView.root().lookup(".range-" + range.code());
             Scene scene = chartView.root().getScene();
             long clicked = System.nanoTime();
-            chart.lastLoadProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            chart.lastLoadProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Duration> o, Duration old,
+                public void changed(ObservableValue<? extends Duration> o, Duration old,
                                     Duration now) {
                     chart.lastLoadProperty().removeListener(this);
                     pointsMs.complete((System.nanoTime() - clicked) / 1e6);
@@ -358,8 +370,14 @@ public final class UiBenchmark {
                 .start();
     }
 
-    private static java.util.Map<Long, Long> threadCpu(ThreadMXBean threads) {
-        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+    /** Time the collectors report (pauses, and G1's concurrent cycles), in total so far. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    private static Map<Long, Long> threadCpu(ThreadMXBean threads) {
+        Map<Long, Long> cpu = new HashMap<>();
         for (long id : threads.getAllThreadIds()) {
             long nanos = threads.getThreadCpuTime(id);
             if (nanos >= 0) {
@@ -370,18 +388,18 @@ public final class UiBenchmark {
     }
 
     /** The CPU each group of threads (numbered pool threads together) used over the window, busiest first. */
-    private static String busiestThreads(ThreadMXBean threads, java.util.Map<Long, Long> before,
-                                         java.util.Map<Long, Long> after, double wallSeconds) {
-        java.util.Map<String, Long> byGroup = new java.util.HashMap<>();
-        for (java.util.Map.Entry<Long, Long> entry : after.entrySet()) {
-            java.lang.management.ThreadInfo info = threads.getThreadInfo(entry.getKey());
+    private static String busiestThreads(ThreadMXBean threads, Map<Long, Long> before,
+                                         Map<Long, Long> after, double wallSeconds) {
+        Map<String, Long> byGroup = new HashMap<>();
+        for (Map.Entry<Long, Long> entry : after.entrySet()) {
+            ThreadInfo info = threads.getThreadInfo(entry.getKey());
             String name = info == null ? "ended" : info.getThreadName().replaceAll("-\\d+-\\d+$", "")
                     .replaceAll("[-#\\s]*\\d+$", "");
             byGroup.merge(name, entry.getValue() - before.getOrDefault(entry.getKey(), 0L), Long::sum);
         }
-        return byGroup.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        return byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(10).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e9 / wallSeconds))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** The child's CPU time so far (user + system, from the OS), or -1 where the OS does not tell. */
