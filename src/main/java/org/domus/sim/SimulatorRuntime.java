@@ -230,7 +230,7 @@ public final class SimulatorRuntime implements AutoCloseable {
                 boolean wasOffline = device.offline;
                 device.offline = false;
                 if (wasOffline && device.link.hub()) {
-                    scheduler.execute(() -> announceDevice(device));
+                    schedule(() -> announceDevice(device), 0);
                 } else if (wasOffline && !device.link.client.getState().isConnectedOrReconnect()) {
                     connect(device.link);
                 }
