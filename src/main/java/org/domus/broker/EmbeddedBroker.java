@@ -63,7 +63,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final int DECODER_HARD_LIMIT = 16 * 1024 * 1024;
     /** How often changed retained messages are written to Moquette's store (decision 0034). */
-    private static final Duration RETAINED_WRITE_EVERY = Duration.ofSeconds(1);
+    private static final Duration RETAINED_WRITE_EVERY = Duration.ofSeconds(10);
 
     private final BrokerSettings settings;
     private final Server moquette;
