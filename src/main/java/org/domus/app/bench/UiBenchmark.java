@@ -316,14 +316,12 @@ public final class UiBenchmark {
         CompletableFuture<Double> pointsMs = new CompletableFuture<>();
         ChartRange range = chartDays >= 365 ? ChartRange.YEAR_1 : ChartRange.DAYS_30;
         bridge.execute(() -> {
-            ToggleButton button =
-                    (ToggleButton) chartView.root().lookup(".range-" + range.code());
+            ToggleButton button = (ToggleButton) chartView.root().lookup(".range-" + range.code());
             Scene scene = chartView.root().getScene();
             long clicked = System.nanoTime();
             chart.lastLoadProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(ObservableValue<? extends Duration> o, Duration old,
-                                    Duration now) {
+                public void changed(ObservableValue<? extends Duration> o, Duration old, Duration now) {
                     chart.lastLoadProperty().removeListener(this);
                     pointsMs.complete((System.nanoTime() - clicked) / 1e6);
                     Runnable[] laidOut = new Runnable[1];
