@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -61,9 +62,12 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     public static final String CONSOLE_CLIENT_ID = "domus-console";
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final int DECODER_HARD_LIMIT = 16 * 1024 * 1024;
+    /** How often changed retained messages are written to Moquette's store (decision 0034). */
+    private static final Duration RETAINED_WRITE_EVERY = Duration.ofSeconds(10);
 
     private final BrokerSettings settings;
     private final Server moquette;
+    private final WriteBehindRetained retained;
     private final EventLoopGroup acceptGroup;
     private final EventLoopGroup ioGroup;
     private final ChannelGroup channels;
@@ -79,12 +83,14 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
     private final int port;
     private final int tlsPort;
 
-    private EmbeddedBroker(BrokerSettings settings, Server moquette, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
+    private EmbeddedBroker(BrokerSettings settings, Server moquette, WriteBehindRetained retained,
+                           EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
                            ChannelGroup channels, Channel plainChannel, Channel tlsChannel,
                            AtomicReference<SslContext> tlsContext, BrokerCounters counters, AclPolicy aclPolicy,
                            Identities identities) {
         this.settings = settings;
         this.moquette = moquette;
+        this.retained = retained;
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
         this.channels = channels;
@@ -138,6 +144,8 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
             throw new BrokerStartException("The MQTT broker could not start: " + e.getMessage(), e);
         }
         ChannelInboundHandler moquetteHandler = DomusConnectionHandlers.mqttHandler(moquette, config, identities);
+        WriteBehindRetained retained = DomusConnectionHandlers.replaceRetained(moquette,
+                durable -> new WriteBehindRetained(durable, RETAINED_WRITE_EVERY));
 
         BrokerCounters counters = new BrokerCounters();
         EdgeShared shared = new EdgeShared(settings, counters, identities, sink,
@@ -167,6 +175,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
             }
             acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            retained.close();
             DomusConnectionHandlers.stopQuickly(moquette);
             if (e instanceof BrokerStartException start) {
                 throw start;
@@ -177,7 +186,7 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
                     + " (" + reason + "); is another broker running there? Choose another with --mqtt-port"
                     + " or --mqtt-tls-port.", e);
         }
-        EmbeddedBroker broker = new EmbeddedBroker(settings, moquette, acceptGroup, ioGroup, channels, plainChannel,
+        EmbeddedBroker broker = new EmbeddedBroker(settings, moquette, retained, acceptGroup, ioGroup, channels, plainChannel,
                 tlsChannel, tlsContext, counters, aclPolicy, identities);
         LOG.info("MQTT broker listening on {}{}{}{}", settings.host(),
                 broker.port == BrokerSettings.OFF ? "" : " port " + broker.port + " (plain)",
@@ -374,6 +383,8 @@ public final class EmbeddedBroker implements BrokerStatus, MessagePublisher, Aut
         acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
         try {
+            // Pending retained messages into Moquette's store before it closes; later ones are written through.
+            retained.close();
             DomusConnectionHandlers.stopQuickly(moquette);
         } catch (RuntimeException e) {
             // Moquette's own shutdown can trip over itself; what Domus stores is already committed.

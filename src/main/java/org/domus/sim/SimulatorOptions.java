@@ -19,10 +19,24 @@ import java.util.Objects;
  * @param seed               seed of the devices' random generators (runs are repeatable in their values)
  * @param clock              the simulated devices' clock
  * @param dialects           the vendor dialects devices may speak
+ * @param connections        one MQTT connection per device, or one per house shared by its devices (a hub)
  */
 public record SimulatorOptions(double rate, int qos, int connectConcurrency, Path caFile, int ioThreads,
                                int schedulerThreads, int maxInFlight, long seed, Clock clock, Duration keepAlive,
-                               DialectRegistry dialects) {
+                               DialectRegistry dialects, Connections connections) {
+
+    /** How simulated devices reach the broker. */
+    public enum Connections {
+        /** Each device is its own MQTT client, with its own last will on {@code …/status}. */
+        PER_DEVICE,
+        /**
+         * One client per house, as a house hub bridging its devices (a Mosquitto bridge, a Zigbee2MQTT or Tasmota
+         * gateway): client id {@code hub-{house}}, the bridge's {@code hub/bridge} notifications ({@code 1}, and
+         * {@code 0} as its will), every device's topics published and its commands received over that one
+         * connection; a device's {@code offline} is published for it (as the hub bridges its device's will).
+         */
+        PER_HOUSE
+    }
 
     public SimulatorOptions {
         if (rate < 0 || !Double.isFinite(rate)) {
@@ -37,41 +51,47 @@ public record SimulatorOptions(double rate, int qos, int connectConcurrency, Pat
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(dialects, "dialects");
+        Objects.requireNonNull(connections, "connections");
     }
 
     /** Each attribute at its own interval, QoS 1, 200 connects at once, 2 I/O threads, 1 scheduler thread. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(0, 1, 200, null, 2, 1, 20_000, System.nanoTime(), Clock.systemUTC(),
-                Duration.ofSeconds(60), DialectRegistry.standard());
+                Duration.ofSeconds(60), DialectRegistry.standard(), Connections.PER_DEVICE);
     }
 
     public SimulatorOptions withRate(double messagesPerSecond) {
         return new SimulatorOptions(messagesPerSecond, qos, connectConcurrency, caFile, ioThreads, schedulerThreads,
-                maxInFlight, seed, clock, keepAlive, dialects);
+                maxInFlight, seed, clock, keepAlive, dialects, connections);
     }
 
     public SimulatorOptions withQos(int newQos) {
         return new SimulatorOptions(rate, newQos, connectConcurrency, caFile, ioThreads, schedulerThreads,
-                maxInFlight, seed, clock, keepAlive, dialects);
+                maxInFlight, seed, clock, keepAlive, dialects, connections);
     }
 
     public SimulatorOptions withCaFile(Path file) {
         return new SimulatorOptions(rate, qos, connectConcurrency, file, ioThreads, schedulerThreads,
-                maxInFlight, seed, clock, keepAlive, dialects);
+                maxInFlight, seed, clock, keepAlive, dialects, connections);
     }
 
     public SimulatorOptions withConnectConcurrency(int connects) {
         return new SimulatorOptions(rate, qos, connects, caFile, ioThreads, schedulerThreads, maxInFlight, seed,
-                clock, keepAlive, dialects);
+                clock, keepAlive, dialects, connections);
     }
 
     public SimulatorOptions withSeed(long newSeed) {
         return new SimulatorOptions(rate, qos, connectConcurrency, caFile, ioThreads, schedulerThreads, maxInFlight,
-                newSeed, clock, keepAlive, dialects);
+                newSeed, clock, keepAlive, dialects, connections);
     }
 
     public SimulatorOptions withDialects(DialectRegistry registry) {
         return new SimulatorOptions(rate, qos, connectConcurrency, caFile, ioThreads, schedulerThreads, maxInFlight,
-                seed, clock, keepAlive, registry);
+                seed, clock, keepAlive, registry, connections);
+    }
+
+    public SimulatorOptions withConnections(Connections newConnections) {
+        return new SimulatorOptions(rate, qos, connectConcurrency, caFile, ioThreads, schedulerThreads, maxInFlight,
+                seed, clock, keepAlive, dialects, newConnections);
     }
 }

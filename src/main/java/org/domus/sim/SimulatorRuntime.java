@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs simulated devices against an MQTT broker: one HiveMQ MQTT 3.1.1 client per device (its last will
- * {@code offline} retained on {@code …/status}, {@code online} retained after connecting), each attribute
+ * {@code offline} retained on {@code …/status}, {@code online} retained after connecting), or one per house
+ * shared by its devices as a house hub does ({@link SimulatorOptions.Connections#PER_HOUSE}); each attribute
  * published at its interval or, with a rate, in an even round-robin; commands on {@code …/set} obeyed after the
  * type's delay and answered as {@code docs/protocol.md} says; faults injected on demand.
  *
@@ -68,6 +69,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     private final MqttClients clients;
     private final ScheduledThreadPoolExecutor scheduler;
     private final List<SimDevice> devices = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
     private final Map<DeviceAddress, SimDevice> byAddress = new HashMap<>();
     private final ProblemLog problems = new ProblemLog(LOG, 60_000);
     private final MqttQos stateQos;
@@ -82,7 +84,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger connected = new AtomicInteger();
     private final CountDownLatch allConnected;
-    private final ConcurrentLinkedQueue<SimDevice> toConnect = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Link> toConnect = new ConcurrentLinkedQueue<>();
     private int connectsInProgress;
 
     private final long startNanos = System.nanoTime();
@@ -116,6 +118,17 @@ public final class SimulatorRuntime implements AutoCloseable {
             devices.add(device);
             byAddress.put(planned.address(), device);
         }
+        if (options.connections() == SimulatorOptions.Connections.PER_HOUSE) {
+            Map<String, List<SimDevice>> byHouse = new java.util.LinkedHashMap<>();
+            for (SimDevice device : devices) {
+                byHouse.computeIfAbsent(device.planned.address().house(), h -> new ArrayList<>()).add(device);
+            }
+            byHouse.forEach((house, inHouse) -> links.add(new Link(house, inHouse)));
+        } else {
+            for (SimDevice device : devices) {
+                links.add(new Link(null, List.of(device)));
+            }
+        }
         this.allConnected = new CountDownLatch(devices.size());
     }
 
@@ -135,9 +148,9 @@ public final class SimulatorRuntime implements AutoCloseable {
     }
 
     private void begin() {
-        for (SimDevice device : devices) {
-            device.build();
-            toConnect.add(device);
+        for (Link link : links) {
+            link.build();
+            toConnect.add(link);
         }
         if (options.rate() > 0) {
             List<int[]> slots = new ArrayList<>();
@@ -153,8 +166,8 @@ public final class SimulatorRuntime implements AutoCloseable {
             scheduler.scheduleAtFixedRate(this::pace, PACER_PERIOD_MILLIS, PACER_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         }
         scheduler.execute(this::launchConnects);
-        LOG.info("Simulating {} devices against {}{}", devices.size(), clients.broker(),
-                options.rate() > 0 ? " at " + options.rate() + " msg/s" : "");
+        LOG.info("Simulating {} devices over {} connections against {}{}", devices.size(), links.size(),
+                clients.broker(), options.rate() > 0 ? " at " + options.rate() + " msg/s" : "");
     }
 
     // ------------------------------------------------------------------ public API
@@ -200,7 +213,9 @@ public final class SimulatorRuntime implements AutoCloseable {
             case Fault.Offline offline -> {
                 device.offline = true;
                 device.backAt = offline.backAfter() == null ? 0 : System.nanoTime() + offline.backAfter().toNanos();
-                if (!MqttClients.closeAbruptly(device.client)) {
+                if (device.link.hub()) {
+                    goOfflineBehindHub(device, offline.backAfter());
+                } else if (!MqttClients.closeAbruptly(device.link.client)) {
                     LOG.warn("Cannot drop {} abruptly: it is not connected", address);
                 }
             }
@@ -214,34 +229,43 @@ public final class SimulatorRuntime implements AutoCloseable {
                 device.lateMillis = 0;
                 boolean wasOffline = device.offline;
                 device.offline = false;
-                if (wasOffline && !device.client.getState().isConnectedOrReconnect()) {
-                    connect(device);
+                if (wasOffline && device.link.hub()) {
+                    schedule(() -> announceDevice(device), 0);
+                } else if (wasOffline && !device.link.client.getState().isConnectedOrReconnect()) {
+                    connect(device.link);
                 }
             }
         }
     }
 
     /**
-     * A reconnect storm: {@code count} connected devices (chosen at random) lose their connections abruptly at
-     * once and reconnect within a fraction of a second. Returns how many were dropped.
+     * A reconnect storm: {@code count} connections (chosen at random among those up: a device's, or a house hub's
+     * with all its devices) are lost abruptly at once and reconnect within a fraction of a second. Returns how
+     * many connections were dropped.
      */
     public int reconnectStorm(int count) {
-        List<SimDevice> online = new ArrayList<>(devices.stream().filter(d -> d.online).toList());
-        Collections.shuffle(online);
+        List<Link> up = new ArrayList<>(links.stream().filter(l -> l.up).toList());
+        Collections.shuffle(up);
         int dropped = 0;
-        for (SimDevice device : online.subList(0, Math.min(count, online.size()))) {
-            device.storm = true;
-            if (MqttClients.closeAbruptly(device.client)) {
+        for (Link link : up.subList(0, Math.min(count, up.size()))) {
+            link.storm = true;
+            if (MqttClients.closeAbruptly(link.client)) {
                 dropped++;
             }
         }
-        LOG.info("Reconnect storm: {} devices dropped", dropped);
+        LOG.info("Reconnect storm: {} connections dropped", dropped);
         return dropped;
     }
 
+    /** How many MQTT connections the simulation uses (one per device, or one per house). */
+    public int connections() {
+        return links.size();
+    }
+
     /**
-     * Stops: every connected device reports {@code offline} (retained) and disconnects; waits at most a few
-     * seconds for that. Idempotent.
+     * Stops: every connected device reports {@code offline} (retained) and disconnects (behind a hub: the hub
+     * reports each of its devices {@code offline}, then its bridge {@code 0}, and disconnects); waits at most a
+     * few seconds for that. Idempotent.
      */
     public void stop() {
         if (!running) {
@@ -251,15 +275,24 @@ public final class SimulatorRuntime implements AutoCloseable {
         stoppedNanos = System.nanoTime();
         scheduler.shutdownNow();
         List<CompletableFuture<?>> closing = new ArrayList<>();
-        for (SimDevice device : devices) {
-            if (device.online) {
-                VendorMessage will = device.will();
-                closing.add(device.client.publishWith().topic(will.topic()).qos(MqttQos.AT_LEAST_ONCE)
-                        .retain(will.retain()).payload(will.payload()).send()
-                        .handle((r, e) -> null)
-                        .thenCompose(r -> device.client.disconnect().handle((ok, e) -> null)));
-            } else if (device.client.getState().isConnectedOrReconnect()) {
-                closing.add(device.client.disconnect().handle((ok, e) -> null));
+        for (Link link : links) {
+            List<VendorMessage> goodbyes = new ArrayList<>();
+            for (SimDevice device : link.devices) {
+                if (device.online) {
+                    goodbyes.add(device.will());
+                }
+            }
+            if (link.up && link.hub()) {
+                goodbyes.add(link.will());
+            }
+            if (!goodbyes.isEmpty() && link.up) {
+                CompletableFuture<?>[] sent = goodbyes.stream().map(will -> link.client.publishWith()
+                        .topic(will.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(will.retain())
+                        .payload(will.payload()).send().handle((r, e) -> null)).toArray(CompletableFuture[]::new);
+                closing.add(CompletableFuture.allOf(sent)
+                        .thenCompose(r -> link.client.disconnect().handle((ok, e) -> null)));
+            } else if (link.client.getState().isConnectedOrReconnect()) {
+                closing.add(link.client.disconnect().handle((ok, e) -> null));
             }
         }
         try {
@@ -282,13 +315,13 @@ public final class SimulatorRuntime implements AutoCloseable {
     /** Starts connects while fewer than the allowed number are in progress. Any thread. */
     private synchronized void launchConnects() {
         while (running && connectsInProgress < options.connectConcurrency()) {
-            SimDevice device = toConnect.poll();
-            if (device == null) {
+            Link link = toConnect.poll();
+            if (link == null) {
                 return;
             }
             connectsInProgress++;
             firstConnectNanos.compareAndSet(0, System.nanoTime());
-            device.client.connect(device.connectMessage).orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            link.client.connect(link.connectMessage).orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ack, error) -> {
                         synchronized (this) {
                             connectsInProgress--;
@@ -296,7 +329,7 @@ public final class SimulatorRuntime implements AutoCloseable {
                         // Refusals and unreachable brokers are recorded by onDisconnected (the future stays
                         // pending while the client retries); only this bound on the wait is recorded here.
                         if (error instanceof java.util.concurrent.TimeoutException) {
-                            connectFailed(device, error);
+                            connectFailed(link, error);
                         }
                         if (running) {
                             scheduler.execute(this::launchConnects);
@@ -305,17 +338,18 @@ public final class SimulatorRuntime implements AutoCloseable {
         }
     }
 
-    private void connect(SimDevice device) {
-        device.client.connect(device.connectMessage).orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+    private void connect(Link link) {
+        link.client.connect(link.connectMessage).orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ack, error) -> {
                     if (error instanceof java.util.concurrent.TimeoutException) {
-                        connectFailed(device, error);
+                        connectFailed(link, error);
                     }
                 });
     }
 
-    private void connectFailed(SimDevice device, Throwable error) {
-        connectFailures.increment();
+    /** Counted once per device the connection carries, so "every device failed once" reads the same either way. */
+    private void connectFailed(Link link, Throwable error) {
+        connectFailures.add(link.devices.size());
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         String problem = cause instanceof Mqtt3ConnAckException refusedConnect
@@ -324,32 +358,75 @@ public final class SimulatorRuntime implements AutoCloseable {
                         + CONNECT_TIMEOUT.toSeconds() + " s"
                 : Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName());
         lastConnectProblem = problem;
-        problems.report("connect " + cause.getClass().getName(), "Simulated device " + device.planned.address()
+        problems.report("connect " + cause.getClass().getName(), "Simulated " + link.describe()
                 + " cannot connect to " + clients.broker() + ": " + problem);
     }
 
-    /** Called on a Netty thread when a device's client has connected (first time or again). */
-    private void onConnected(SimDevice device) {
-        if (!device.everConnected) {
-            device.everConnected = true;
-            allConnected.countDown();
+    /** Called on a Netty thread when a connection is up (first time or again). */
+    private void onConnected(Link link) {
+        if (!link.everConnected) {
+            link.everConnected = true;
+            for (int i = 0; i < link.devices.size(); i++) {
+                allConnected.countDown();
+            }
             if (allConnected.getCount() == 0) {
                 stormEndNanos = System.nanoTime();
                 LOG.info("All {} devices connected in {} ms", devices.size(),
                         (stormEndNanos - firstConnectNanos.get()) / 1_000_000);
             }
         }
-        device.attempts = 0;
-        device.storm = false;
+        link.attempts = 0;
+        link.storm = false;
         if (!running) {
             return;
         }
-        scheduler.execute(() -> announce(device));
+        scheduler.execute(() -> announce(link));
     }
 
-    /** Online status, subscriptions and first state, after each connection. Scheduler thread. */
-    private void announce(SimDevice device) {
-        if (!device.client.getState().isConnected()) {
+    /**
+     * After each connection, scheduler thread: a hub's bridge notification and its subscriptions for all its
+     * devices (the bridge's {@code …/+/+/+/set}, and each vendor device's command topics), then each device's
+     * announcement; a device's own connection: just the device's.
+     */
+    private void announce(Link link) {
+        if (!link.client.getState().isConnected()) {
+            return;
+        }
+        link.up = true;
+        if (link.hub()) {
+            VendorMessage up = link.hello();
+            publish(link, up.topic(), up.payload(), up.retain(), MqttQos.AT_LEAST_ONCE, true);
+            subscribe(link, "domus/" + link.house + "/+/+/+/set");
+            link.vendorFilters.clear();
+            for (SimDevice device : link.devices) {
+                if (device.vendor != null) {
+                    for (String filter : device.vendor.commandFilters(device.vendorDevice)) {
+                        link.vendorFilters.add(Map.entry(filter, device));
+                        subscribe(link, filter);
+                    }
+                }
+            }
+        }
+        for (SimDevice device : link.devices) {
+            if (!device.offline) {
+                announceDevice(device);
+            }
+        }
+    }
+
+    private void subscribe(Link link, String filter) {
+        link.client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send()
+                .whenComplete((ack, error) -> {
+                    if (error != null) {
+                        problems.report("subscribe", "Simulated " + link.describe() + " cannot subscribe to "
+                                + filter + ": " + error.getMessage());
+                    }
+                });
+    }
+
+    /** Online status (and, on its own connection, its subscriptions) and first state of one device. Scheduler thread. */
+    private void announceDevice(SimDevice device) {
+        if (!device.link.up || !device.link.client.getState().isConnected()) {
             return;
         }
         if (!device.online) {
@@ -364,19 +441,17 @@ public final class SimulatorRuntime implements AutoCloseable {
             for (VendorMessage message : device.vendor.onConnect(device.vendorDevice, state)) {
                 publish(device, message.topic(), message.payload(), message.retain(), MqttQos.AT_LEAST_ONCE, true);
             }
-            for (String filter : device.vendor.commandFilters(device.vendorDevice)) {
-                device.client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+            if (!device.link.hub()) {
+                for (String filter : device.vendor.commandFilters(device.vendorDevice)) {
+                    device.link.client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+                }
             }
         } else {
             publish(device, device.prefix + "status", "online".getBytes(StandardCharsets.US_ASCII), true,
                     MqttQos.AT_LEAST_ONCE, true);
-            device.client.subscribeWith().topicFilter(device.prefix + "+/set").qos(MqttQos.AT_LEAST_ONCE).send()
-                    .whenComplete((ack, error) -> {
-                        if (error != null) {
-                            problems.report("subscribe", "Simulated device " + device.planned.address()
-                                    + " cannot subscribe to its commands: " + error.getMessage());
-                        }
-                    });
+            if (!device.link.hub()) {
+                subscribe(device.link, device.prefix + "+/set");
+            }
             if (options.rate() == 0) {
                 for (int a = 0; a < device.attributes.length; a++) {
                     publishValue(device, a);
@@ -392,30 +467,57 @@ public final class SimulatorRuntime implements AutoCloseable {
         scheduleTick(device, 0);
     }
 
-    /** Called on a Netty thread when a device's connection ended or a connect attempt failed. */
-    private void onDisconnected(SimDevice device, MqttClientDisconnectedContext context) {
+    /**
+     * An offline fault behind a hub: the hub's connection stays, the device stops publishing, and the hub reports
+     * it {@code offline} (retained), as a hub's broker bridges a device's will; back after {@code backAfter}.
+     */
+    private void goOfflineBehindHub(SimDevice device, Duration backAfter) {
+        VendorMessage will = device.will();
         if (device.online) {
             device.online = false;
             connected.decrementAndGet();
-        } else if (running && context.getSource() != MqttDisconnectSource.USER) {
-            connectFailed(device, context.getCause());
+            publish(device.link, will.topic(), will.payload(), will.retain(), MqttQos.AT_LEAST_ONCE, true);
+        }
+        if (backAfter != null) {
+            schedule(() -> {
+                if (device.offline) {
+                    device.offline = false;
+                    announceDevice(device);
+                }
+            }, backAfter.toMillis());
+        }
+    }
+
+    /** Called on a Netty thread when a connection ended or a connect attempt failed. */
+    private void onDisconnected(Link link, MqttClientDisconnectedContext context) {
+        boolean wasUp = link.up;
+        link.up = false;
+        for (SimDevice device : link.devices) {
+            if (device.online) {
+                device.online = false;
+                connected.decrementAndGet();
+            }
+        }
+        if (!wasUp && running && context.getSource() != MqttDisconnectSource.USER) {
+            connectFailed(link, context.getCause());
         }
         if (!running || context.getSource() == MqttDisconnectSource.USER
                 || context.getCause() instanceof Mqtt3ConnAckException) {
             return;
         }
         long delayMillis;
-        if (device.offline) {
-            if (device.backAt == 0) {
+        SimDevice own = link.hub() ? null : link.devices.getFirst();
+        if (own != null && own.offline) {
+            if (own.backAt == 0) {
                 return;
             }
-            delayMillis = Math.max(0, (device.backAt - System.nanoTime()) / 1_000_000);
-            device.offline = false;
-        } else if (device.storm) {
+            delayMillis = Math.max(0, (own.backAt - System.nanoTime()) / 1_000_000);
+            own.offline = false;
+        } else if (link.storm) {
             delayMillis = ThreadLocalRandom.current().nextLong(250);
         } else {
-            device.attempts = Math.min(device.attempts + 1, 5);
-            long base = 1_000L << (device.attempts - 1);
+            link.attempts = Math.min(link.attempts + 1, 5);
+            long base = 1_000L << (link.attempts - 1);
             delayMillis = base / 2 + ThreadLocalRandom.current().nextLong(base);
         }
         context.getReconnector().reconnect(true).resubscribeIfSessionExpired(false)
@@ -556,6 +658,11 @@ public final class SimulatorRuntime implements AutoCloseable {
         if (!device.online) {
             return;
         }
+        publish(device.link, topic, payload, retain, qos, immediate);
+    }
+
+    /** On a connection, for one of its devices or for the hub itself; see above. */
+    private void publish(Link link, String topic, byte[] payload, boolean retain, MqttQos qos, boolean immediate) {
         if (inFlight.get() >= options.maxInFlight()) {
             skipped.increment();
             return;
@@ -564,7 +671,7 @@ public final class SimulatorRuntime implements AutoCloseable {
             pacedDebt.incrementAndGet();
         }
         inFlight.incrementAndGet();
-        device.client.publishWith().topic(topic).qos(qos).retain(retain).payload(payload).send()
+        link.client.publishWith().topic(topic).qos(qos).retain(retain).payload(payload).send()
                 .whenComplete((result, error) -> {
                     inFlight.decrementAndGet();
                     if (error == null) {
@@ -594,7 +701,56 @@ public final class SimulatorRuntime implements AutoCloseable {
 
     // ------------------------------------------------------------------ commands
 
-    /** Called on a Netty thread for every message a device's subscriptions deliver. */
+    /**
+     * Called on a Netty thread for every message a connection's subscriptions deliver: on a device's own
+     * connection it is the device's; behind a hub, it goes to the device its topic names (Domus topics) or whose
+     * command filters it matches (vendor topics).
+     */
+    private void onMessage(Link link, Mqtt3Publish message) {
+        if (!link.hub()) {
+            onMessage(link.devices.getFirst(), message);
+            return;
+        }
+        String topic = message.getTopic().toString();
+        SimDevice named = link.byPrefix.get(devicePrefix(topic));
+        if (named != null && named.vendor == null) {
+            onMessage(named, message);
+            return;
+        }
+        for (Map.Entry<String, SimDevice> filter : link.vendorFilters) {
+            if (matches(filter.getKey(), topic)) {
+                onMessage(filter.getValue(), message);
+            }
+        }
+    }
+
+    /** {@code domus/h/r/d/} of a topic {@code domus/h/r/d/…}, or "" when it has fewer levels. */
+    private static String devicePrefix(String topic) {
+        int slash = -1;
+        for (int level = 0; level < 4; level++) {
+            slash = topic.indexOf('/', slash + 1);
+            if (slash < 0) {
+                return "";
+            }
+        }
+        return topic.substring(0, slash + 1);
+    }
+
+    /** Whether an MQTT topic filter ({@code +} one level, {@code #} the rest) matches {@code topic}. */
+    static boolean matches(String filter, String topic) {
+        String[] f = filter.split("/", -1);
+        String[] t = topic.split("/", -1);
+        for (int i = 0; i < f.length; i++) {
+            if (f[i].equals("#")) {
+                return true;
+            }
+            if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
+                return false;
+            }
+        }
+        return f.length == t.length;
+    }
+
     private void onMessage(SimDevice device, Mqtt3Publish message) {
         if (!running) {
             return;
@@ -749,18 +905,14 @@ public final class SimulatorRuntime implements AutoCloseable {
         final Map<String, String> pendingTraces = new java.util.concurrent.ConcurrentHashMap<>();
         final VendorDialect vendor;
         final VendorDevice vendorDevice;
-        Mqtt3AsyncClient client;
-        Mqtt3Connect connectMessage;
+        Link link;
         volatile ScheduledFuture<?> tick;
         volatile boolean online;
-        volatile boolean everConnected;
         volatile boolean offline;
         volatile long backAt;
-        volatile boolean storm;
         volatile boolean stuck;
         volatile boolean mute;
         volatile long lateMillis;
-        volatile int attempts;
 
         SimDevice(SimulationPlan.PlannedDevice planned, DeviceModel model) {
             this.planned = planned;
@@ -786,23 +938,6 @@ public final class SimulatorRuntime implements AutoCloseable {
                     a.kind().code(), a.unit(), a.writable(), a.min(), a.max(), a.choices())).toList());
         }
 
-        void build() {
-            String clientId = vendor == null
-                    ? "sim-" + planned.address().house() + "-" + planned.address().room() + "-" + planned.address().device()
-                    : "sim-" + vendor.name() + "-" + vendorDevice.id();
-            client = clients.builder(clientId)
-                    .addConnectedListener(context -> onConnected(this))
-                    .addDisconnectedListener(context -> onDisconnected(this, context))
-                    .buildAsync();
-            client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, message -> onMessage(this, message));
-            VendorMessage will = will();
-            connectMessage = Mqtt3Connect.builder().cleanSession(true)
-                    .keepAlive((int) options.keepAlive().toSeconds())
-                    .willPublish().topic(will.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(will.retain())
-                    .payload(will.payload()).applyWillPublish()
-                    .build();
-        }
-
         VendorMessage will() {
             return vendor != null ? vendor.will(vendorDevice)
                     : new VendorMessage(prefix + "status", "offline".getBytes(StandardCharsets.US_ASCII), true);
@@ -821,6 +956,78 @@ public final class SimulatorRuntime implements AutoCloseable {
             long min = planned.type().commandDelay().min().toMillis();
             long max = planned.type().commandDelay().max().toMillis();
             return max <= min ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
+        }
+    }
+
+    // ------------------------------------------------------------------ one connection
+
+    /**
+     * One MQTT client: a device's own ({@code house} null), or a house hub's carrying all of that house's devices.
+     */
+    private final class Link {
+        final String house;
+        final List<SimDevice> devices;
+        /** Hub only: its Domus devices by topic prefix, and its vendor devices' command filters. */
+        final Map<String, SimDevice> byPrefix = new HashMap<>();
+        final List<Map.Entry<String, SimDevice>> vendorFilters = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Mqtt3AsyncClient client;
+        Mqtt3Connect connectMessage;
+        volatile boolean up;
+        volatile boolean everConnected;
+        volatile boolean storm;
+        volatile int attempts;
+
+        Link(String house, List<SimDevice> devices) {
+            this.house = house;
+            this.devices = List.copyOf(devices);
+            for (SimDevice device : devices) {
+                device.link = this;
+                byPrefix.put(device.prefix, device);
+            }
+        }
+
+        boolean hub() {
+            return house != null;
+        }
+
+        void build() {
+            String clientId;
+            if (hub()) {
+                clientId = org.domus.model.Hub.usernameFor(house);
+            } else {
+                SimDevice device = devices.getFirst();
+                DeviceAddress address = device.planned.address();
+                clientId = device.vendor == null
+                        ? "sim-" + address.house() + "-" + address.room() + "-" + address.device()
+                        : "sim-" + device.vendor.name() + "-" + device.vendorDevice.id();
+            }
+            client = clients.builder(clientId)
+                    .addConnectedListener(context -> onConnected(this))
+                    .addDisconnectedListener(context -> onDisconnected(this, context))
+                    .buildAsync();
+            client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, message -> onMessage(this, message));
+            VendorMessage will = will();
+            connectMessage = Mqtt3Connect.builder().cleanSession(true)
+                    .keepAlive((int) options.keepAlive().toSeconds())
+                    .willPublish().topic(will.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(will.retain())
+                    .payload(will.payload()).applyWillPublish()
+                    .build();
+        }
+
+        /** A hub's will is its bridge's {@code 0} on {@code hub/bridge}; a device's, its own. */
+        VendorMessage will() {
+            return hub() ? new VendorMessage("domus/" + house + "/hub/bridge",
+                    "0".getBytes(StandardCharsets.US_ASCII), true) : devices.getFirst().will();
+        }
+
+        /** A hub's bridge notification once connected. */
+        VendorMessage hello() {
+            return new VendorMessage("domus/" + house + "/hub/bridge", "1".getBytes(StandardCharsets.US_ASCII), true);
+        }
+
+        String describe() {
+            return hub() ? "hub of house " + house + " (" + devices.size() + " devices)"
+                    : "device " + devices.getFirst().planned.address();
         }
     }
 }

@@ -275,6 +275,30 @@ class EmbeddedBrokerIT {
     }
 
     @Test
+    void aRetainedMessageClearedByAnEmptyPayloadStaysClearedAcrossARestart() {
+        Mqtt3AsyncClient device = core.houseClient("lamp");
+        for (String topic : List.of("domus/demo/hall/lamp/status", "domus/demo/hall/fan/status")) {
+            device.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(utf8("online")).send()
+                    .orTimeout(10, TimeUnit.SECONDS).join();
+        }
+        List<String> first = new CopyOnWriteArrayList<>();
+        core.houseClient("first-watcher").subscribeWith().topicFilter("domus/demo/hall/+/status")
+                .qos(MqttQos.AT_LEAST_ONCE).callback(p -> first.add(p.getTopic().toString())).send()
+                .orTimeout(10, TimeUnit.SECONDS).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.size() == 2);
+        device.publishWith().topic("domus/demo/hall/fan/status").qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .payload(new byte[0]).send().orTimeout(10, TimeUnit.SECONDS).join();
+        core.close();
+        core = TestCore.start(dataDir);
+        List<String> again = new CopyOnWriteArrayList<>();
+        core.houseClient("second-watcher").subscribeWith().topicFilter("domus/demo/hall/+/status")
+                .qos(MqttQos.AT_LEAST_ONCE).callback(p -> again.add(p.getTopic().toString())).send()
+                .orTimeout(10, TimeUnit.SECONDS).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> again.contains("domus/demo/hall/lamp/status"));
+        assertEquals(List.of("domus/demo/hall/lamp/status"), again);
+    }
+
+    @Test
     void recordsTheWillOfADeviceThatVanishes() throws Exception {
         try (RawMqttConnection raw = new RawMqttConnection(core.port())) {
             var connect = io.netty.handler.codec.mqtt.MqttMessageBuilders.connect().clientId("mortal")

@@ -45,8 +45,8 @@ class SimulatedHouseIT {
     @TempDir
     Path dataDir;
 
-    private TestCore core;
-    private SimulatorRuntime simulator;
+    TestCore core;
+    SimulatorRuntime simulator;
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -55,8 +55,13 @@ class SimulatedHouseIT {
         SampleDevices samples = SampleDevices.bundled();
         SimulationPlan plan = SimulationPlan.of(samples.house("demo").orElseThrow(), samples);
         BrokerUrl broker = BrokerUrl.plain("127.0.0.1", core.port()).withCredentials(TestCore.HOUSE_USER, TestCore.HOUSE_PASSWORD);
-        simulator = SimulatorRuntime.start(plan, broker, SimulatorOptions.defaults().withSeed(7));
+        simulator = SimulatorRuntime.start(plan, broker, options().withSeed(7));
         assertTrue(simulator.awaitConnected(Duration.ofSeconds(30)), "every device connects: " + simulator.status());
+    }
+
+    /** The simulators' options: one connection per device here; per house in {@link SimulatedHubIT}. */
+    SimulatorOptions options() {
+        return SimulatorOptions.defaults();
     }
 
     @AfterEach
@@ -159,7 +164,7 @@ class SimulatedHouseIT {
         BrokerUrl broker = BrokerUrl.plain("127.0.0.1", core.port()).withCredentials("family", "family secret");
         try (SimulatorRuntime family = SimulatorRuntime.start(
                 SimulationPlan.of(samples.house("family-house").orElseThrow(), samples), broker,
-                SimulatorOptions.defaults().withSeed(3))) {
+                options().withSeed(3))) {
             assertTrue(family.awaitConnected(Duration.ofSeconds(30)), "connected: " + family.status());
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 for (String vendorId : List.of("tasmota_3D5E26", "0x00158d00040862ed", "shellyplus1pm-a8032ab636ec",

@@ -193,9 +193,19 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "days of 1 Hz data generated for the chart timing (default ${DEFAULT-VALUE})")
         private int chartDays;
 
+        @Option(names = "--connections", defaultValue = "per-house",
+                description = "per-house (default: each house's devices behind one hub connection, as in the field)"
+                        + " or per-device (one MQTT connection per simulated device)")
+        private String connections;
+
         @Override
         public Integer call() throws Exception {
-            return new UiBenchmark(devices, rate, seconds, warmup, chartDays, spec.commandLine().getOut()).run();
+            if (!connections.equals("per-house") && !connections.equals("per-device")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--connections must be per-house or per-device");
+            }
+            return new UiBenchmark(devices, rate, seconds, warmup, chartDays, connections,
+                    spec.commandLine().getOut()).run();
         }
     }
 

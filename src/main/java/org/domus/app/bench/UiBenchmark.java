@@ -1,8 +1,11 @@
 package org.domus.app.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,9 +26,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.domus.app.ConsoleSimulator;
 import org.domus.app.DomusConfig;
@@ -68,14 +77,21 @@ public final class UiBenchmark {
     private final int seconds;
     private final int warmupSeconds;
     private final int chartDays;
+    private final String connections;
     private final PrintWriter out;
 
-    public UiBenchmark(int devices, double rate, int seconds, int warmupSeconds, int chartDays, PrintWriter out) {
+    /**
+     * @param connections {@code per-house} (the devices behind one hub connection per house, as in the field) or
+     *                    {@code per-device} (one MQTT connection per simulated device)
+     */
+    public UiBenchmark(int devices, double rate, int seconds, int warmupSeconds, int chartDays, String connections,
+                       PrintWriter out) {
         this.devices = devices;
         this.rate = rate;
         this.seconds = seconds;
         this.warmupSeconds = warmupSeconds;
         this.chartDays = chartDays;
+        this.connections = connections;
         this.out = out;
     }
 
@@ -89,9 +105,10 @@ public final class UiBenchmark {
             Process child = startSimulator(core.broker().port());
             try {
                 List<DeviceAddress> room = placeRoom(core.store());
+                awaitDiscovery(core.store());
                 out.printf(Locale.ROOT, "%d devices in the bench room; showing the console%n", room.size());
                 out.flush();
-                return measure(core, simulator, background, room, year);
+                return measure(core, simulator, background, room, year, child);
             } finally {
                 child.destroy();
                 if (!child.waitFor(30, TimeUnit.SECONDS)) {
@@ -162,8 +179,32 @@ public final class UiBenchmark {
         }
     }
 
+    /**
+     * Waits until ingest has discovered every simulated device, so that what is measured is the steady load, not
+     * the connect storm and first discovery (each a store write and a reload of the structure).
+     */
+    private void awaitDiscovery(Database store) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + DISCOVERY_LIMIT.toNanos();
+        House house = store.houses().findHouse(DomusCore.DEMO_HOUSE).orElseThrow();
+        int found;
+        while ((found = (int) store.houses().listDevices(house.id()).stream()
+                .filter(d -> d.address().room().startsWith("room-") || d.address().room().equals("bench-room"))
+                .count()) < devices) {
+            if (System.nanoTime() > deadline) {
+                out.printf(Locale.ROOT, "only %d of %d devices discovered in %d min; measuring anyway%n", found,
+                        devices, DISCOVERY_LIMIT.toMinutes());
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        out.printf(Locale.ROOT, "all %d devices discovered %.1f s after the room (%s)%n", devices,
+                (System.nanoTime() - t0) / 1e9, connections);
+        out.flush();
+    }
+
     private int measure(DomusCore core, SimulatorControl simulator, ExecutorService background,
-                        List<DeviceAddress> room, SeriesPath year) throws Exception {
+                        List<DeviceAddress> room, SeriesPath year, Process child) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -201,8 +242,8 @@ public final class UiBenchmark {
                 // The chart: a second window with the detail of the year series' device.
                 CommandTracker commands = new CommandTracker(CommandGateway.of(core.commands()), bridge);
                 DeviceDetailViewModel chart = new DeviceDetailViewModel(year.deviceAddress(), window.home(),
-                        commands, core.store().history(), core.store().events(), background, bridge,
-                        java.time.Clock.systemUTC());
+                        commands, core.store().history(), core.store().events(), background,
+                        DeviceDetailViewModel.threadPerRead(), bridge, java.time.Clock.systemUTC());
                 DeviceDetailView chartView = new DeviceDetailView(chart, Messages.console(Locale.ENGLISH), () -> { });
                 Stage chartStage = new Stage();
                 chartStage.setScene(new Scene(chartView.root(), 1000, 640));
@@ -213,13 +254,14 @@ public final class UiBenchmark {
                         pulses.incrementAndGet();
                     }
                 }.start();
-                shown.complete(new Object[] {window, chart});
+                shown.complete(new Object[] {window, chart, chartView});
             } catch (RuntimeException e) {
                 shown.completeExceptionally(e);
             }
         });
         Object[] views = shown.get(2, TimeUnit.MINUTES);
         DeviceDetailViewModel chart = (DeviceDetailViewModel) views[1];
+        DeviceDetailView chartView = (DeviceDetailView) views[2];
         TimeUnit.SECONDS.sleep(warmupSeconds);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -230,10 +272,22 @@ public final class UiBenchmark {
         long count0 = delayCount.get();
         long pulses0 = pulses.get();
         long cpu0 = threads.getThreadCpuTime(fxThread.get());
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long process0 = os.getProcessCpuTime();
+        Map<Long, Long> threadCpu0 = threadCpu(threads);
+        long gc0 = gcMillis();
+        long child0 = childCpuNanos(child);
+        long stored0 = core.ingest().metrics().stored();
         long t0 = System.nanoTime();
         TimeUnit.SECONDS.sleep(seconds);
         long t1 = System.nanoTime();
         long cpu1 = threads.getThreadCpuTime(fxThread.get());
+        long process1 = os.getProcessCpuTime();
+        Map<Long, Long> threadCpu1 = threadCpu(threads);
+        long gc1 = gcMillis();
+        long child1 = childCpuNanos(child);
+        long stored = core.ingest().metrics().stored() - stored0;
         long render1 = renderer < 0 ? 0 : threads.getThreadCpuTime(renderer);
         long pulses1 = pulses.get();
         long count1 = Math.min(delayCount.get(), delays.length);
@@ -246,21 +300,43 @@ public final class UiBenchmark {
         long p50 = measured.length == 0 ? -1 : measured[measured.length / 2];
         long p99 = measured.length == 0 ? -1 : measured[(int) Math.min(measured.length - 1, measured.length * 0.99)];
         double tileRate = measured.length / wall;
+        double consoleCores = (process1 - process0) / 1e9 / wall;
+        double simulatorCores = child0 < 0 || child1 < 0 ? -1 : (child1 - child0) / 1e9 / wall;
+        double consoleUsPerMessage = stored == 0 ? -1 : (process1 - process0) / 1e3 / stored;
+        double simulatorUsPerMessage = stored == 0 || simulatorCores < 0 ? -1 : (child1 - child0) / 1e3 / stored;
+        out.printf(Locale.ROOT, "%s: %.0f msg/s stored; console process %.2f cores (%.0f us CPU per message),"
+                        + " simulator %.2f cores (%.0f us per message)%n", connections, stored / wall, consoleCores,
+                consoleUsPerMessage, simulatorCores, simulatorUsPerMessage);
+        out.printf(Locale.ROOT, "console threads (cores): %s; garbage collection %.0f ms/s%n",
+                busiestThreads(threads, threadCpu0, threadCpu1, wall), (gc1 - gc0) / wall);
 
-        // A year of 1 Hz data: from asking to the next pulse after the points were handed to the chart.
+        // A year of 1 Hz data: from the click on the range button to the end of layout in the first pulse after
+        // the points are in the chart (the chart's plot is laid out with them; the renderer draws that frame).
         CompletableFuture<Double> chartMs = new CompletableFuture<>();
+        CompletableFuture<Double> pointsMs = new CompletableFuture<>();
+        ChartRange range = chartDays >= 365 ? ChartRange.YEAR_1 : ChartRange.DAYS_30;
         bridge.execute(() -> {
-            long asked = System.nanoTime();
-            chart.lastLoadProperty().addListener((o, old, now) -> new AnimationTimer() {
+            ToggleButton button = (ToggleButton) chartView.root().lookup(".range-" + range.code());
+            Scene scene = chartView.root().getScene();
+            long clicked = System.nanoTime();
+            chart.lastLoadProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void handle(long pulse) {
-                    stop();
-                    chartMs.complete((System.nanoTime() - asked) / 1e6);
+                public void changed(ObservableValue<? extends Duration> o, Duration old, Duration now) {
+                    chart.lastLoadProperty().removeListener(this);
+                    pointsMs.complete((System.nanoTime() - clicked) / 1e6);
+                    Runnable[] laidOut = new Runnable[1];
+                    laidOut[0] = () -> {
+                        scene.removePostLayoutPulseListener(laidOut[0]);
+                        chartMs.complete((System.nanoTime() - clicked) / 1e6);
+                    };
+                    scene.addPostLayoutPulseListener(laidOut[0]);
+                    Platform.requestNextPulse();
                 }
-            }.start());
-            chart.setRange(chartDays >= 365 ? ChartRange.YEAR_1 : ChartRange.DAYS_30);
+            });
+            button.fire();
         });
         double openMs = chartMs.get(2, TimeUnit.MINUTES);
+        double inChartMs = pointsMs.get(1, TimeUnit.MINUTES);
         int points = CompletableFuture.supplyAsync(() -> chart.chart().stream().mapToInt(s -> s.points().size()).sum(),
                 bridge).get(1, TimeUnit.MINUTES);
 
@@ -269,10 +345,12 @@ public final class UiBenchmark {
         out.printf(Locale.ROOT, "%d s measured: %.1f pulses/s, FX thread %.0f %% busy, renderer thread %.0f %% busy,"
                         + " %.0f tile updates/s"
                         + " (room of %d), delay p50 %d ms p99 %d ms, heap after GC %d MB; %d-day chart (%d points)"
-                        + " drawn %.0f ms after asking (load average %s)%n", seconds, pulsesPerSecond, busy * 100,
-                renderBusy * 100, tileRate, ROOM_TILES, p50, p99, heapMb, chartDays, points, openMs, loadAverage());
-        out.printf(Locale.ROOT, "pulses_per_s=%.1f fx_busy=%.2f p99_ms=%d heap_mb=%d chart_ms=%.0f%n",
-                pulsesPerSecond, busy, p99, heapMb, openMs);
+                        + " in the chart %.0f ms and laid out %.0f ms after the click (load average %s)%n", seconds,
+                pulsesPerSecond, busy * 100, renderBusy * 100, tileRate, ROOM_TILES, p50, p99, heapMb, chartDays,
+                points, inChartMs, openMs, loadAverage());
+        out.printf(Locale.ROOT, "pulses_per_s=%.1f fx_busy=%.2f p99_ms=%d heap_mb=%d chart_ms=%.0f"
+                        + " console_us_per_msg=%.0f connections=%s%n",
+                pulsesPerSecond, busy, p99, heapMb, openMs, consoleUsPerMessage, connections);
         out.flush();
         Platform.exit();
         return 0;
@@ -285,9 +363,46 @@ public final class UiBenchmark {
                 "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "org.domus.app.Launcher", "simulate", "--broker", "mqtt://127.0.0.1:" + port,
                 "--scale", Integer.toString(devices), "--rate", Double.toString(rate), "--devices-per-room",
-                Integer.toString(ROOM_TILES), "--duration", "1h", "--seed", "1");
+                Integer.toString(ROOM_TILES), "--duration", "1h", "--seed", "1", "--connections", connections);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+    }
+
+    /** Time the collectors report (pauses, and G1's concurrent cycles), in total so far. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    private static Map<Long, Long> threadCpu(ThreadMXBean threads) {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /** The CPU each group of threads (numbered pool threads together) used over the window, busiest first. */
+    private static String busiestThreads(ThreadMXBean threads, Map<Long, Long> before,
+                                         Map<Long, Long> after, double wallSeconds) {
+        Map<String, Long> byGroup = new HashMap<>();
+        for (Map.Entry<Long, Long> entry : after.entrySet()) {
+            ThreadInfo info = threads.getThreadInfo(entry.getKey());
+            String name = info == null ? "ended" : info.getThreadName().replaceAll("-\\d+-\\d+$", "")
+                    .replaceAll("[-#\\s]*\\d+$", "");
+            byGroup.merge(name, entry.getValue() - before.getOrDefault(entry.getKey(), 0L), Long::sum);
+        }
+        return byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(10).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e9 / wallSeconds))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The child's CPU time so far (user + system, from the OS), or -1 where the OS does not tell. */
+    private static long childCpuNanos(Process child) {
+        return child.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     private static String loadAverage() {

@@ -117,6 +117,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulated values (repeatable runs).")
     private Long seed;
 
+    @Option(names = "--connections", paramLabel = "per-device|per-house", defaultValue = "per-device",
+            converter = ConnectionsConverter.class,
+            description = {"per-device (default): one MQTT connection per device, each with its own will;",
+                "per-house: one connection per house, as its hub bridges its devices (client id hub-HOUSE, the",
+                "  bridge's hub/bridge 1/0 notifications; a device's offline is published for it)."})
+    private SimulatorOptions.Connections connections;
+
     @Override
     public Integer call() throws InterruptedException {
         validateUsage();
@@ -139,12 +146,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         faultSpecs.sort(Comparator.comparing(FaultSpec::at));
         SimulatorOptions options = SimulatorOptions.defaults().withQos(qos).withCaFile(caFile)
-                .withConnectConcurrency(connectConcurrency).withRate(rate == null ? 0 : rate);
+                .withConnectConcurrency(connectConcurrency).withRate(rate == null ? 0 : rate).withConnections(connections);
         if (seed != null) {
             options = options.withSeed(seed);
         }
         Duration runFor = duration != null ? duration : scale != null ? DEFAULT_SCALE_DURATION : null;
-        out.printf(Locale.ROOT, "simulating %d devices against %s%s%s%n", plan.devices().size(), target,
+        out.printf(Locale.ROOT, "simulating %d devices (%s) against %s%s%s%n", plan.devices().size(),
+                connections == SimulatorOptions.Connections.PER_HOUSE ? "one connection per house" : "one connection per device", target,
                 rate == null ? "" : String.format(Locale.ROOT, " at %.0f msg/s", rate),
                 runFor == null ? " until Ctrl+C" : " for " + Durations.format(runFor));
         out.flush();
@@ -362,6 +370,17 @@ public final class SimulateCommand implements Callable<Integer> {
                     + PASSWORD_VARIABLE + ", or --password");
         }
         return url.withCredentials(user, secret);
+    }
+
+    static final class ConnectionsConverter implements ITypeConverter<SimulatorOptions.Connections> {
+        @Override
+        public SimulatorOptions.Connections convert(String text) {
+            return switch (text) {
+                case "per-device" -> SimulatorOptions.Connections.PER_DEVICE;
+                case "per-house" -> SimulatorOptions.Connections.PER_HOUSE;
+                default -> throw new TypeConversionException("'" + text + "' is not per-device or per-house");
+            };
+        }
     }
 
     static final class DurationConverter implements ITypeConverter<Duration> {

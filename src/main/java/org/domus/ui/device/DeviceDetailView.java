@@ -95,7 +95,7 @@ public final class DeviceDetailView implements AutoCloseable {
     public static ConsoleScreens.Mounted mount(ScreenContext context, DeviceAddress address) {
         DeviceDetailViewModel viewModel = new DeviceDetailViewModel(address, context.home(), context.commands(),
                 context.session().store().history(), context.session().store().events(), context.background(),
-                context.bridge(), Clock.systemUTC());
+                DeviceDetailViewModel.threadPerRead(), context.bridge(), Clock.systemUTC());
         DeviceDetailView view = new DeviceDetailView(viewModel, context.messages(), context.navigator()::back);
         return ConsoleScreens.mounted(view.root(), view);
     }

@@ -68,6 +68,7 @@ public final class DeviceDetailViewModel implements AutoCloseable {
     private final HistoryRepository history;
     private final EventRepository events;
     private final Executor background;
+    private final Executor historyReads;
     private final FrameBridge bridge;
     private final Clock clock;
     private final Consumer<Collection<Reading>> batchListener = this::live;
@@ -102,6 +103,17 @@ public final class DeviceDetailViewModel implements AutoCloseable {
     public DeviceDetailViewModel(DeviceAddress address, HomeLive home, CommandTracker commands,
                                  HistoryRepository history, EventRepository events, Executor background,
                                  FrameBridge bridge, Clock clock) {
+        this(address, home, commands, history, events, background, background, bridge, clock);
+    }
+
+    /**
+     * @param historyReads runs the chart's history reads: in the console {@link #threadPerRead()}, so that opening
+     *                     a chart never waits behind the other reads on {@code background} (sparklines, structure)
+     */
+    public DeviceDetailViewModel(DeviceAddress address, HomeLive home, CommandTracker commands,
+                                 HistoryRepository history, EventRepository events, Executor background,
+                                 Executor historyReads, FrameBridge bridge, Clock clock) {
+        this.historyReads = Objects.requireNonNull(historyReads, "historyReads");
         this.address = Objects.requireNonNull(address, "address");
         this.home = Objects.requireNonNull(home, "home");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -119,6 +131,14 @@ public final class DeviceDetailViewModel implements AutoCloseable {
                 load();
             }
         });
+    }
+
+    /**
+     * Runs each task on a new daemon thread of its own: a chart's history read (a few milliseconds from the
+     * rollups) then never queues behind anything; stale answers are dropped by the load's generation.
+     */
+    public static Executor threadPerRead() {
+        return task -> Thread.ofPlatform().daemon().name("chart-history").start(task);
     }
 
     /** Reads the chart's history for the current range and the event log. */
@@ -255,7 +275,7 @@ public final class DeviceDetailViewModel implements AutoCloseable {
         long generation = loadGeneration.incrementAndGet();
         loading.set(true);
         long asked = System.nanoTime();
-        background.execute(() -> {
+        historyReads.execute(() -> {
             Map<SeriesPath, List<HistoryPoint>> read = new HashMap<>();
             String failure = "";
             for (Attribute attribute : numeric) {

@@ -98,8 +98,14 @@ public final class HomeLive implements AutoCloseable {
         return problem.getReadOnlyProperty();
     }
 
-    /** The live value of {@code path}, made on first use (and then kept). FX thread. */
+    /** The live value of {@code path} for a view, made on first use (and then kept, with its sparkline). FX thread. */
     public SeriesState series(SeriesPath path) {
+        SeriesState state = stateOf(path);
+        state.keepSparkline();
+        return state;
+    }
+
+    private SeriesState stateOf(SeriesPath path) {
         return series.computeIfAbsent(path, SeriesState::new);
     }
 
@@ -180,7 +186,7 @@ public final class HomeLive implements AutoCloseable {
     }
 
     private void apply(Reading reading) {
-        if (series(reading.series()).apply(reading)) {
+        if (stateOf(reading.series()).apply(reading)) {
             device(reading.series().deviceAddress()).apply(reading);
         }
     }

@@ -15,29 +15,65 @@ import org.domus.model.House;
 import org.domus.model.Room;
 import org.domus.store.HouseRepository;
 
-/** The houses, floors, rooms, devices and attributes the store holds, as read at one moment. Immutable. */
-public record HomeStructure(List<HouseEntry> houses) {
+/**
+ * The houses, floors, rooms, devices and attributes the store holds, as read at one moment. Immutable.
+ *
+ * @param byAddress every device by its address, built from {@code houses}: the live path asks for each reading
+ *                  whether its device is known, and a scan of 10,000 devices per reading was the FX thread's
+ *                  largest cost under load
+ */
+public record HomeStructure(List<HouseEntry> houses, Map<DeviceAddress, Device> byAddress) {
 
     /** The house the console opens on. */
     public static final String DEMO_HOUSE = "demo";
 
     public HomeStructure {
         houses = List.copyOf(houses);
+        Map<DeviceAddress, Device> index = new HashMap<>();
+        for (HouseEntry house : houses) {
+            for (Device device : house.devices()) {
+                index.putIfAbsent(device.address(), device);
+            }
+        }
+        byAddress = Map.copyOf(index);
+    }
+
+    public HomeStructure(List<HouseEntry> houses) {
+        this(houses, Map.of());
     }
 
     public static HomeStructure empty() {
         return new HomeStructure(List.of());
     }
 
-    /** One house with everything in it, each list sorted by name (floors by level). */
+    /**
+     * One house with everything in it, each list sorted by name (floors by level).
+     *
+     * @param byRoom the devices of each room (by room id, in the order of {@code devices}), built from
+     *               {@code devices}
+     */
     public record HouseEntry(House house, List<Floor> floors, List<Room> rooms, List<Device> devices,
-                             Map<Long, List<Attribute>> attributes) {
+                             Map<Long, List<Attribute>> attributes, Map<Long, List<Device>> byRoom) {
         public HouseEntry {
             Objects.requireNonNull(house, "house");
             floors = List.copyOf(floors);
             rooms = List.copyOf(rooms);
             devices = List.copyOf(devices);
             attributes = Map.copyOf(attributes);
+            Map<Long, List<Device>> grouped = new HashMap<>();
+            for (Device device : devices) {
+                if (device.roomId() != null) {
+                    grouped.computeIfAbsent(device.roomId(), id -> new ArrayList<>()).add(device);
+                }
+            }
+            Map<Long, List<Device>> copied = new HashMap<>();
+            grouped.forEach((id, list) -> copied.put(id, List.copyOf(list)));
+            byRoom = Map.copyOf(copied);
+        }
+
+        public HouseEntry(House house, List<Floor> floors, List<Room> rooms, List<Device> devices,
+                          Map<Long, List<Attribute>> attributes) {
+            this(house, floors, rooms, devices, attributes, Map.of());
         }
 
         public List<Attribute> attributesOf(Device device) {
@@ -45,7 +81,7 @@ public record HomeStructure(List<HouseEntry> houses) {
         }
 
         public List<Device> devicesIn(Room room) {
-            return devices.stream().filter(d -> Objects.equals(d.roomId(), room.id())).toList();
+            return byRoom.getOrDefault(room.id(), List.of());
         }
 
         public List<Room> roomsOn(Floor floor) {
@@ -91,8 +127,7 @@ public record HomeStructure(List<HouseEntry> houses) {
     }
 
     public Optional<Device> device(DeviceAddress address) {
-        return houses.stream().flatMap(h -> h.devices().stream()).filter(d -> d.address().equals(address))
-                .findFirst();
+        return Optional.ofNullable(byAddress.get(address));
     }
 
     public int deviceCount() {

@@ -29,6 +29,7 @@ public final class SeriesState {
     private final ReadOnlyLongWrapper sparkVersion = new ReadOnlyLongWrapper(this, "sparkVersion");
     private final SparkBuffer spark = new SparkBuffer(SPARK_POINTS, SPARK_WINDOW);
     private boolean historyRequested;
+    private boolean sparkKept;
 
     SeriesState(SeriesPath series) {
         this.series = Objects.requireNonNull(series, "series");
@@ -78,11 +79,27 @@ public final class SeriesState {
         lastSeen.set(reading.timestamp());
         text.set(reading.text());
         number.set(reading.number());
-        if (reading.number() != null) {
+        if (sparkKept && reading.number() != null) {
             spark.add(reading.timestamp(), reading.number());
             sparkVersion.set(sparkVersion.get() + 1);
         }
         return true;
+    }
+
+    /**
+     * From now on keeps the sparkline's points, starting with the current value. A series no view has asked for
+     * keeps none: with 10,000 devices live and 50 on screen, buffering every series' points cost the heap
+     * hundreds of MB, and a view that asks later reads the last hour from the store anyway. FX thread.
+     */
+    void keepSparkline() {
+        if (sparkKept) {
+            return;
+        }
+        sparkKept = true;
+        if (number.get() != null && lastSeen.get() != null) {
+            spark.add(lastSeen.get(), number.get());
+            sparkVersion.set(sparkVersion.get() + 1);
+        }
     }
 
     void history(java.util.List<org.domus.store.HistoryPoint> points) {

@@ -51,6 +51,12 @@ class SimulateCommandTest {
     }
 
     @Test
+    void refusesAnUnknownConnectionTopology() {
+        assertEquals(2, run("simulate", "--broker", "mqtt://127.0.0.1:1", "--connections", "per-room"));
+        assertOneErrorLine("'per-room' is not per-device or per-house");
+    }
+
+    @Test
     void needsARunningDomusOrABrokerUrl() {
         assertEquals(1, run("simulate", "--data", dataDir.toString()));
         assertOneErrorLine("no Domus is running on " + dataDir);

@@ -60,6 +60,20 @@ class HomeLiveTest {
     }
 
     @Test
+    void keepsNoSparklinePointsForASeriesNoViewAskedForUntilOneDoes() {
+        Instant now = Instant.now();
+        for (int i = 3; i >= 1; i--) {
+            UiFixtures.push(home, UiFixtures.reading(UiFixtures.TEMPERATURE, Double.toString(20 + i),
+                    now.minusSeconds(i)));
+        }
+        SeriesState state = home.series(UiFixtures.TEMPERATURE);
+        assertEquals(1, state.sparkline().size(), "only the current value, from when a view asked");
+        assertEquals(21.0, state.sparkline().points().getLast().value());
+        UiFixtures.push(home, UiFixtures.reading(UiFixtures.TEMPERATURE, "24.5", now));
+        assertEquals(2, state.sparkline().size());
+    }
+
+    @Test
     void followsOnlineOfflineAndAlarms() {
         DeviceState smoke = home.device(UiFixtures.SMOKE_ALARM);
         assertEquals(null, smoke.isOnline());
