@@ -99,6 +99,9 @@ public final class ConsoleViews {
     /** The homeowner / installer switch; the side bar lists installer-only screens while it is on. */
     private static Node roleSwitch(ScreenContext context, InstallerAccess access, ConsoleScreens screens) {
         RoleViewModel roles = new RoleViewModel(access, context.locale(), context.background(), context.bridge());
+        if (screens.installerModeProperty().get()) {
+            roles.continueInstallerMode(); // the shell is being rebuilt (another language): the installer stays
+        }
         screens.installerModeProperty().unbind();
         screens.installerModeProperty().bind(roles.installerModeProperty());
         return new RoleSwitch(roles);

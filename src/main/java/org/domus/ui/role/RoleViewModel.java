@@ -220,6 +220,14 @@ public final class RoleViewModel {
         LOG.info("Homeowner mode");
     }
 
+    /**
+     * Installer mode without asking again: the installer was let in already and only the window changed around
+     * them (the shell is rebuilt in another language).
+     */
+    public void continueInstallerMode() {
+        granted();
+    }
+
     private void granted() {
         busy.set(false);
         message.set("");

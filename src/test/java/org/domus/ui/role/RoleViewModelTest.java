@@ -60,6 +60,15 @@ class RoleViewModelTest {
     }
 
     @Test
+    void continuingInstallerModeNeedsNoPinAndLeavesAsUsual() {
+        viewModel.continueInstallerMode();
+        assertTrue(viewModel.installerModeProperty().get());
+        assertEquals(Step.IDLE, viewModel.stepProperty().get());
+        viewModel.leaveInstallerMode();
+        assertFalse(viewModel.installerModeProperty().get());
+    }
+
+    @Test
     void aWrongPinIsRefusedWithTriesLeftAndTheRightOneSwitches() {
         setPin();
         viewModel.leaveInstallerMode();

@@ -2,6 +2,7 @@ package org.domus.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
@@ -85,5 +88,37 @@ class ConsoleWindowTest {
         String saved = Files.readString(data.resolve(ConsolePreferences.FILE));
         assertTrue(saved.contains("view=screen\\:simulators"), saved);
         assertTrue(saved.contains("theme=dark"), saved);
+    }
+
+    @Test
+    void switchingLanguageKeepsInstallerMode(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#role-toggle");
+        awaitFx(() -> robot.lookup("#pin-confirmation").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("#pin-field").write("2468");
+        robot.clickOn("#pin-confirmation").write("2468");
+        robot.clickOn("#pin-submit");
+        awaitFx(() -> rawTopicsListed(robot));
+        robot.clickOn(robot.lookup(".screen-raw-topics").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> window.setLanguage(Locale.forLanguageTag("es")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(rawTopicsListed(robot), "installer-only screens stay listed");
+        assertTrue(robot.lookup(".screen-raw-topics").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "the same screen is shown in Spanish");
+        assertEquals("Modo instalador", robot.lookup("#role-mode").queryAs(Label.class).getText());
+    }
+
+    private static boolean rawTopicsListed(FxRobot robot) {
+        return robot.lookup(".screen-raw-topics").tryQuery().map(javafx.scene.Node::isVisible).orElse(false);
+    }
+
+    private static void awaitFx(java.util.concurrent.Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
     }
 }
