@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttTopic;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
@@ -411,7 +413,7 @@ public final class SimulatorRuntime implements AutoCloseable {
             for (SimDevice device : link.devices) {
                 if (device.vendor != null) {
                     for (String filter : device.vendor.commandFilters(device.vendorDevice)) {
-                        link.vendorFilters.add(Map.entry(filter, device));
+                        link.vendorFilters.add(Map.entry(MqttTopicFilter.of(filter), device));
                         subscribe(link, filter);
                     }
                 }
@@ -727,8 +729,8 @@ public final class SimulatorRuntime implements AutoCloseable {
             onMessage(named, message);
             return;
         }
-        for (Map.Entry<String, SimDevice> filter : link.vendorFilters) {
-            if (matches(filter.getKey(), topic)) {
+        for (Map.Entry<MqttTopicFilter, SimDevice> filter : link.vendorFilters) {
+            if (filter.getKey().matches(message.getTopic())) {
                 onMessage(filter.getValue(), message);
             }
         }
@@ -748,17 +750,7 @@ public final class SimulatorRuntime implements AutoCloseable {
 
     /** Whether an MQTT topic filter ({@code +} one level, {@code #} the rest) matches {@code topic}. */
     static boolean matches(String filter, String topic) {
-        String[] f = filter.split("/", -1);
-        String[] t = topic.split("/", -1);
-        for (int i = 0; i < f.length; i++) {
-            if (f[i].equals("#")) {
-                return true;
-            }
-            if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
-                return false;
-            }
-        }
-        return f.length == t.length;
+        return MqttTopicFilter.of(filter).matches(MqttTopic.of(topic));
     }
 
     private void onMessage(SimDevice device, Mqtt3Publish message) {
@@ -979,7 +971,7 @@ public final class SimulatorRuntime implements AutoCloseable {
         final List<SimDevice> devices;
         /** Hub only: its Domus devices by topic prefix, and its vendor devices' command filters. */
         final Map<String, SimDevice> byPrefix = new HashMap<>();
-        final List<Map.Entry<String, SimDevice>> vendorFilters = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Map.Entry<MqttTopicFilter, SimDevice>> vendorFilters = new java.util.concurrent.CopyOnWriteArrayList<>();
         Mqtt3AsyncClient client;
         Mqtt3Connect connectMessage;
         volatile boolean up;
