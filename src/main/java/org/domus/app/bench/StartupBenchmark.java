@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code domus bench startup}: time from launch to the console window shown and to {@code serve}'s broker ready,
- * for the installed app (its jpackage launcher, runtime image and class-data archive) and for the same build on
- * the development class path, cold and warm, median of N each.
+ * for the installed app (its launcher, runtime image and per-user start-up cache) and for the same build on the
+ * development class path, cold and warm, median of N each.
  *
- * <p>Cold is a first start: an empty data folder and a fresh home folder (so no class-data archive in the user's
- * cache and no JavaFX native libraries unpacked yet). Warm is a start on a data folder and home that one earlier
- * start used. "Window shown" is the console's log line "Console window shown" (the stage's first show: the window
+ * <p>Cold is a first start: an empty data folder and a fresh home folder (so no start-up cache in the user's
+ * cache folder yet: the installed app's cold start is the one that records it, decision 0065). Warm is a start
+ * on a data folder and home that one earlier start used. "Window shown" is the console's log line "Console window shown" (the stage's first show: the window
  * opens on its starting frame while the core starts beside it); "console ready" is "Console ready" in the same
  * start (the shell has replaced the starting frame, the core is up); "broker ready" is the line
  * {@code serve} prints once its broker listens ("Domus serving MQTT on …"; the {@code mqtt.port} file can be
