@@ -38,10 +38,8 @@ public final class StartingView {
         logo.getStyleClass().add("logo");
         Label title = new Label(messages.text("app.title"));
         title.getStyleClass().add("app-title");
-        // An invisible button: the header is as tall as the shell's (its buttons), so nothing moves later.
-        javafx.scene.control.Button height = new javafx.scene.control.Button(messages.text("app.title"));
-        height.setVisible(false);
-        HBox header = new HBox(10, logo, title, height);
+        // As tall as the shell's, with no tools in it: ShellView.css gives the header its height.
+        HBox header = new HBox(10, logo, title);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         root.setTop(header);

@@ -111,6 +111,28 @@ class ConsoleWindowTest {
         assertEquals("Modo instalador", robot.lookup("#role-mode").queryAs(Label.class).getText());
     }
 
+    @Test
+    void theStartingFrameHasTheShellsHeaderHeight(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        double shell = headerHeight(stage.getScene().getRoot());
+        double starting = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            StartingView view = new StartingView(org.domus.ui.fx.Messages.console(Locale.ENGLISH), data);
+            Stage other = new Stage();
+            other.setScene(new javafx.scene.Scene(view.root(), 1000, 700));
+            other.show();
+            double height = headerHeight(view.root());
+            other.close();
+            return height;
+        }));
+        assertEquals(shell, starting, 0.5, "the header must not move when the shell replaces the starting frame");
+    }
+
+    private static double headerHeight(javafx.scene.Parent root) {
+        root.applyCss();
+        root.layout();
+        return root.lookup(".header").getLayoutBounds().getHeight();
+    }
+
     private static boolean rawTopicsListed(FxRobot robot) {
         return robot.lookup(".screen-raw-topics").tryQuery().map(javafx.scene.Node::isVisible).orElse(false);
     }
