@@ -100,17 +100,21 @@ public final class ConsoleApplication extends Application {
         stage.setOnShown(event -> LOG.info("Console window shown {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime()));
         // The window is on screen at once, saying the broker is starting, while the core starts beside it.
-        new StartingView(messages, launch.dataDir()).show(stage, preferences);
+        StartingView starting = new StartingView(messages, launch.dataDir());
+        starting.show(stage, preferences);
         FrameBridge bridge = FrameBridge.onFxThread();
-        launch.start().whenComplete((start, failure) -> bridge.execute(() -> started(stage, start, failure)));
+        launch.start().whenComplete((start, failure) -> bridge.execute(() -> started(stage, starting, start, failure)));
     }
 
     /** The core's start is known: show it, offer a fresh store, or say why it failed. FX thread. */
-    private void started(Stage stage, ConsoleStart start, Throwable failure) {
+    private void started(Stage stage, StartingView starting, ConsoleStart start, Throwable failure) {
         if (stopped) {
             return; // the user closed the starting window: the command line closes the core
         }
         ConsoleStart known = failure == null ? start : new ConsoleStart.Failed(oneSentence(failure));
+        if (!(known instanceof ConsoleStart.Ready)) {
+            starting.notStarted();
+        }
         switch (known) {
             case ConsoleStart.Ready ready -> show(stage, ready.session());
             case ConsoleStart.CorruptStore corrupt -> offerFreshStore(stage, corrupt);

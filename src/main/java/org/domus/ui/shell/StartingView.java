@@ -27,10 +27,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 public final class StartingView {
 
     private final BorderPane root = new BorderPane();
+    private final Messages messages;
+    private final ProgressIndicator progress = new ProgressIndicator();
+    private final Label text;
+    private final Label broker;
 
     public StartingView(Messages messages, Path dataDir) {
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(dataDir, "dataDir");
+        this.messages = messages;
         root.getStyleClass().addAll("shell", "starting");
         root.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource("ShellView.css")).toExternalForm());
 
@@ -48,16 +53,15 @@ public final class StartingView {
         side.getStyleClass().add("side-bar");
         root.setLeft(side);
 
-        ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(36, 36);
-        Label text = new Label(messages.text("starting.text"));
+        text = new Label(messages.text("starting.text"));
         text.getStyleClass().add("view-empty");
         VBox center = new VBox(12, progress, text);
         center.setAlignment(Pos.CENTER);
         center.getStyleClass().add("content");
         root.setCenter(center);
 
-        Label broker = new Label(messages.text("status.broker-starting"), Icons.of(MaterialDesignC.CHECK_NETWORK_OUTLINE, 14));
+        broker = new Label(messages.text("status.broker-starting"), Icons.of(MaterialDesignC.CHECK_NETWORK_OUTLINE, 14));
         broker.getStyleClass().addAll("status-item", "broker-starting");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -81,6 +85,18 @@ public final class StartingView {
         stage.setMinHeight(560);
         ConsoleWindow.restoreBounds(stage, preferences);
         stage.show();
+    }
+
+    /**
+     * The core did not start (the dialog in front says why, or offers a fresh store): the frame stops saying that
+     * the broker is starting. FX thread.
+     */
+    public void notStarted() {
+        progress.setVisible(false);
+        text.setText(messages.text("corrupt.failed"));
+        broker.setText(messages.text("status.broker-down"));
+        broker.getStyleClass().remove("broker-starting");
+        broker.getStyleClass().add("broker-down");
     }
 
     public Parent root() {
