@@ -112,13 +112,13 @@ public final class ConsoleApplication extends Application {
             return; // the user closed the starting window: the command line closes the core
         }
         ConsoleStart known = failure == null ? start : new ConsoleStart.Failed(oneSentence(failure));
-        if (!(known instanceof ConsoleStart.Ready)) {
-            starting.notStarted();
-        }
         switch (known) {
             case ConsoleStart.Ready ready -> show(stage, ready.session());
             case ConsoleStart.CorruptStore corrupt -> offerFreshStore(stage, corrupt);
-            case ConsoleStart.Failed failed -> showFailure(stage, failed.problem());
+            case ConsoleStart.Failed failed -> {
+                starting.notStarted();
+                showFailure(stage, failed.problem());
+            }
         }
     }
 

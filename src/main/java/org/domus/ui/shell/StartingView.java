@@ -88,8 +88,8 @@ public final class StartingView {
     }
 
     /**
-     * The core did not start (the dialog in front says why, or offers a fresh store): the frame stops saying that
-     * the broker is starting. FX thread.
+     * The core did not start (the dialog in front says why): the frame stops saying that the broker is starting.
+     * FX thread.
      */
     public void notStarted() {
         progress.setVisible(false);
